@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.Resources;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Parcours.Identity;
+using Parcours.Kernel;
+using Parcours.Pathways;
+using Parcours.People;
+using Parcours.People.Vault;
+using Parcours.Reference;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+using Weasel.Core;
+
+namespace Parcours.Hosting;
+
+/// <summary>The wiring of the whole application; each module registers its own parts.</summary>
+public static class ParcoursHost
+{
+    public static void AddParcours(this WebApplicationBuilder builder, string connectionString)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PersonVault>();
+
+        services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = "parcours";
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways();
+            })
+            .UseLightweightSessions()
+            .InitializeWith<ReferenceSeed>()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(builder.Configuration.GetValue("Parcours:DaemonMode", DaemonMode.HotCold))
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.Policies.AutoApplyTransactions();
+        });
+        services.AddResourceSetupOnStartup();
+        services.AddWolverineHttp();
+
+        services.AddDataProtection().SetApplicationName("Parcours");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IDocumentStore>((options, store) => options.XmlRepository = new MartenXmlRepository(store));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/connexion";
+                options.Cookie.Name = "parcours";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    else context.Response.Redirect(context.RedirectUri);
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorization();
+        services.AddAntiforgery();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Connexion");
+        });
+    }
+
+    public static void UseParcours(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        app.MapWolverineEndpoints(options =>
+        {
+            options.AddMiddleware(typeof(CurrentWorkerMiddleware),
+                chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(CurrentWorker)));
+        });
+    }
+}

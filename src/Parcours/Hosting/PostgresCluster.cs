@@ -1,0 +1,147 @@
+using System.Diagnostics;
+
+namespace Parcours.Hosting;
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's server binaries. It listens only on a
+/// Unix socket in its own folder (mode 0700), so no other local user can reach it and no TCP
+/// port can clash. Used by the embedded default and by the test fixture.
+/// </summary>
+public sealed class PostgresCluster
+{
+    private const int SocketPort = 5432;
+
+    private readonly string _binDirectory;
+    private readonly bool _runAsPostgresUser;
+
+    private PostgresCluster(string binDirectory, string folder)
+    {
+        _binDirectory = binDirectory;
+        Folder = folder;
+        _runAsPostgresUser = Environment.UserName == "root";
+    }
+
+    public string Folder { get; }
+    private string DataDirectory => Path.Combine(Folder, "data");
+    private string SocketDirectory => Path.Combine(Folder, "socket");
+    private string LogFile => Path.Combine(Folder, "postgres.log");
+
+    public string ConnectionString(string database) =>
+        $"Host={SocketDirectory};Port={SocketPort};Username=parcours;Database={database};Pooling=true;Maximum Pool Size=50";
+
+    /// <summary>Finds the server binaries, or explains in French and English what to install.</summary>
+    public static PostgresCluster For(string folder)
+    {
+        var bin = FindBinaries() ?? throw new PostgresBinariesMissingException();
+        return new PostgresCluster(bin, folder);
+    }
+
+    public static string? FindBinaries()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
+        if (onPath is not null) return onPath;
+
+        const string debianRoot = "/usr/lib/postgresql";
+        if (!Directory.Exists(debianRoot)) return null;
+        return Directory.GetDirectories(debianRoot)
+            .Select(dir => (dir, version: int.TryParse(Path.GetFileName(dir), out var v) ? v : 0))
+            .OrderByDescending(x => x.version)
+            .Select(x => Path.Combine(x.dir, "bin"))
+            .FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")));
+    }
+
+    /// <summary>Creates the cluster if its folder is empty, then starts it (or reuses a running one).</summary>
+    public async Task StartAsync(bool throwaway, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(SocketDirectory);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(SocketDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (_runAsPostgresUser)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", Folder], asPostgres: false, ct);
+        }
+
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            var initArgs = new List<string> { "-D", DataDirectory, "-U", "parcours", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8" };
+            if (throwaway) initArgs.Add("--no-sync");
+            await RunAsync(Path.Combine(_binDirectory, "initdb"), initArgs, asPostgres: true, ct);
+        }
+
+        if (await IsRunningAsync(ct)) return;
+
+        var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {SocketPort} -c unix_socket_permissions=0700 -c max_connections=200";
+        if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
+            ["-D", DataDirectory, "-l", LogFile, "-o", settings, "-w", "-t", "60", "start"], asPostgres: true, ct);
+    }
+
+    public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(ct);
+        await using var exists = new Npgsql.NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(ct) is not null) return;
+        await using var create = new Npgsql.NpgsqlCommand($"create database \"{database}\"", connection);
+        await create.ExecuteNonQueryAsync(ct);
+    }
+
+    public void Stop()
+    {
+        if (!File.Exists(Path.Combine(DataDirectory, "postmaster.pid"))) return;
+        RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true, default)
+            .GetAwaiter().GetResult();
+    }
+
+    /// <summary>Stops the cluster and deletes its folder (throwaway clusters only).</summary>
+    public void Destroy()
+    {
+        try { Stop(); }
+        finally
+        {
+            if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        }
+    }
+
+    private async Task<bool> IsRunningAsync(CancellationToken ct)
+    {
+        var status = await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "status"], asPostgres: true, ct, throwOnError: false);
+        return status == 0;
+    }
+
+    private async Task<int> RunAsync(string file, IReadOnlyList<string> args, bool asPostgres, CancellationToken ct, bool throwOnError = true)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = asPostgres && _runAsPostgresUser ? "runuser" : file,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        if (asPostgres && _runAsPostgresUser)
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", file }) start.ArgumentList.Add(a);
+        }
+        foreach (var a in args) start.ArgumentList.Add(a);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (throwOnError && process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} {string.Join(' ', args)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+        return process.ExitCode;
+    }
+}
+
+public sealed class PostgresBinariesMissingException() : Exception(
+    "Serveur PostgreSQL introuvable : installez le paquet « postgresql » (sudo apt-get install postgresql), " +
+    "ou indiquez une base avec ConnectionStrings__Parcours.\n" +
+    "PostgreSQL server binaries not found: install the 'postgresql' package (sudo apt-get install postgresql), " +
+    "or set ConnectionStrings__Parcours to use an existing server.");

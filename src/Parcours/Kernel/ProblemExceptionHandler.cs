@@ -1,0 +1,41 @@
+using System.Text.Json;
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Parcours.Kernel;
+
+/// <summary>
+/// Bad input never becomes a 500: unreadable bodies are 400, and a concurrent append detected
+/// at commit time is 409 (nothing was written: the transaction rolled back).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var refusal = Classify(exception);
+        if (refusal is null) return false;
+        context.Response.StatusCode = refusal.Status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = refusal.ToProblemDetails(),
+            Exception = exception,
+        });
+    }
+
+    public static Refusal? Classify(Exception exception) => exception switch
+    {
+        ConcurrencyException => Refusal.StaleVersion,
+        JsonException json => Refusal.Invalid(JsonField(json), "Le corps de la requête est illisible : " + FirstLine(json.Message)),
+        BadHttpRequestException bad when bad.InnerException is JsonException json => Refusal.Invalid(JsonField(json), "Le corps de la requête est illisible : " + FirstLine(json.Message)),
+        BadHttpRequestException bad => new Refusal(bad.StatusCode, "Requête invalide : " + FirstLine(bad.Message)),
+        FormatException format => Refusal.Invalid("body", "Valeur invalide : " + FirstLine(format.Message)),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Classify(aggregate.InnerExceptions[0]),
+        _ when exception.InnerException is { } inner => Classify(inner),
+        _ => null,
+    };
+
+    private static string JsonField(JsonException json) => json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+
+    private static string FirstLine(string message) => message.Split('\n')[0];
+}

@@ -1,0 +1,37 @@
+using Parcours.Kernel;
+
+namespace Parcours.Pathways;
+
+/// <summary>Checks shared by the pathway decisions. Each returns null when the rule holds.</summary>
+public static class PathwayRules
+{
+    public static Refusal? NotClosed(Pathway pathway) => pathway.Status switch
+    {
+        PathwayStatus.Exited => Refusal.Rule("Le parcours est clôturé : seule une réouverture est possible."),
+        PathwayStatus.Declined => Refusal.Rule("L'orientation a été refusée : ce parcours est clos."),
+        _ => null,
+    };
+
+    public static Refusal? StatusIs(Pathway pathway, string what, params PathwayStatus[] allowed) =>
+        NotClosed(pathway) ?? (allowed.Contains(pathway.Status)
+            ? null
+            : Refusal.Rule($"Impossible de {what} : le parcours est « {Labels.Status(pathway.Status)} »."));
+
+    /// <summary>A date typed by a worker: not in the future, not before the referral.</summary>
+    public static Refusal? ValidDate(Pathway pathway, DateOnly date, DateOnly today, string field) =>
+        NotInFuture(date, today, field)
+        ?? (date < pathway.ReferredOn
+            ? Refusal.Rule($"La date ne peut pas précéder l'orientation du {pathway.ReferredOn:dd/MM/yyyy}.", field)
+            : null);
+
+    public static Refusal? NotInFuture(DateOnly date, DateOnly today, string field) =>
+        date > today ? Refusal.Rule("La date ne peut pas être dans le futur.", field) : null;
+
+    public static Refusal? Required(string? value, string field, string label) =>
+        string.IsNullOrWhiteSpace(value) ? Refusal.Invalid(field, $"Le champ « {label} » est obligatoire.") : null;
+
+    public static Refusal? TooLong(string? value, string field, int max = 4000) =>
+        value is { Length: var length } && length > max
+            ? Refusal.Invalid(field, $"Le texte dépasse {max} caractères.")
+            : null;
+}

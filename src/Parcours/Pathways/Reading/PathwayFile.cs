@@ -1,0 +1,192 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Parcours.Kernel;
+using Parcours.People.Vault;
+
+namespace Parcours.Pathways.Reading;
+
+/// <summary>
+/// The pathway file ("dossier") and caseload row, kept inline with each append so a worker reads
+/// their own writes. Free text stays encrypted; the page decrypts it with the person's key.
+/// </summary>
+public sealed class PathwayFile
+{
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public Guid PersonId { get; set; }
+    public string Programme { get; set; } = "";
+    public string? Track { get; set; }
+    public PathwayStatus Status { get; set; }
+    public DateOnly ReferredOn { get; set; }
+    public string ReferralSource { get; set; } = "";
+    public Guid? ReferringStructureId { get; set; }
+    public string TerritoryCode { get; set; } = "";
+    public Guid ReferentStructureId { get; set; }
+    public Guid? ReferentWorkerId { get; set; }
+    public Sex Sex { get; set; }
+    public string AgeBand { get; set; } = "";
+    public EncryptedText? Reason { get; set; }
+    public DateOnly LastDate { get; set; }
+    public DateOnly? ExitedOn { get; set; }
+    public string? Outcome { get; set; }
+    public List<ActionLine> Actions { get; set; } = [];
+    public List<OrientationLine> Orientations { get; set; } = [];
+    public List<TimelineEntry> Timeline { get; set; } = [];
+}
+
+public sealed record ActionLine(Guid ActionId, string Category, string Kind, DateOnly PlannedOn, DateOnly? DueOn, ActionStatus Status, DateOnly? DoneOn, EncryptedText? Note);
+
+public sealed record OrientationLine(Guid OrientationId, string Destination, DateOnly ProposedOn, string State, DateOnly? DecidedOn, string? ReasonCode);
+
+/// <summary>One line of the file's history: what happened, on which day, by whom; text encrypted.</summary>
+public sealed record TimelineEntry(DateOnly On, string Kind, string? Code, EncryptedText? Text, Guid By, DateTimeOffset At);
+
+public sealed partial class PathwayFileProjection : SingleStreamProjection<PathwayFile, Guid>
+{
+    public static PathwayFile Create(IEvent<PathwayReferred> @event)
+    {
+        var e = @event.Data;
+        return new PathwayFile
+        {
+            Id = e.PathwayId,
+            PersonId = e.PersonId,
+            Programme = e.Programme,
+            Track = e.Track,
+            Status = PathwayStatus.Referred,
+            ReferredOn = e.ReferredOn,
+            ReferralSource = e.ReferralSource,
+            ReferringStructureId = e.ReferringStructureId,
+            TerritoryCode = e.TerritoryCode,
+            ReferentStructureId = e.ReferentStructureId,
+            Sex = e.Sex,
+            AgeBand = e.AgeBand,
+            Reason = e.Reason,
+            LastDate = e.ReferredOn,
+            Timeline = [new TimelineEntry(e.ReferredOn, "referred", e.ReferralSource, e.Reason, e.ReferredBy, @event.Timestamp)],
+        };
+    }
+
+    public static void Apply(IEvent<ReferralAccepted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Accepted;
+        Log(file, e.AcceptedOn, "accepted", null, null, e.AcceptedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ReferralDeclined> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Declined;
+        Log(file, e.DeclinedOn, "declined", e.ReasonCode, e.Note, e.DeclinedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<AccompanimentStarted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Active;
+        file.ReferentWorkerId = e.ReferentWorkerId;
+        Log(file, e.StartedOn, "started", e.ReferentWorkerId.ToString(), null, e.StartedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ActionPlanned> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Actions.Add(new ActionLine(e.ActionId, e.Category, e.Kind, e.PlannedOn, e.DueOn, ActionStatus.Planned, null, e.Note));
+        Log(file, e.PlannedOn, "action-planned", e.Kind, e.Note, e.PlannedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ActionCompleted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var action = UpdateAction(file, e.ActionId, a => a with { Status = ActionStatus.Completed, DoneOn = e.CompletedOn });
+        Log(file, e.CompletedOn, "action-completed", action?.Kind, e.Note, e.CompletedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ActionCancelled> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var action = UpdateAction(file, e.ActionId, a => a with { Status = ActionStatus.Cancelled, DoneOn = e.CancelledOn });
+        Log(file, e.CancelledOn, "action-cancelled", action?.Kind, null, e.CancelledBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ReviewRecorded> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        Log(file, e.ReviewedOn, "review", null, e.Summary, e.ReviewedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<OrientationProposed> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Orientations.Add(new OrientationLine(e.OrientationId, e.Destination, e.ProposedOn, "proposed", null, null));
+        Log(file, e.ProposedOn, "orientation-proposed", e.Destination, e.Note, e.ProposedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<OrientationAccepted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var line = UpdateOrientation(file, e.OrientationId, o => o with { State = "accepted", DecidedOn = e.AcceptedOn });
+        Log(file, e.AcceptedOn, "orientation-accepted", line?.Destination, null, e.AcceptedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<OrientationRefused> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var line = UpdateOrientation(file, e.OrientationId, o => o with { State = "refused", DecidedOn = e.RefusedOn, ReasonCode = e.ReasonCode });
+        Log(file, e.RefusedOn, "orientation-refused", line?.Destination, e.Note, e.RefusedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwaySuspended> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Suspended;
+        Log(file, e.SuspendedOn, "suspended", e.ReasonCode, e.Note, e.SuspendedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayResumed> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Active;
+        Log(file, e.ResumedOn, "resumed", null, null, e.ResumedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayExited> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Exited;
+        file.ExitedOn = e.ExitedOn;
+        file.Outcome = e.Outcome;
+        Log(file, e.ExitedOn, "exited", e.Outcome, e.Note, e.ExitedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayReopened> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Status = PathwayStatus.Active;
+        file.ExitedOn = null;
+        file.Outcome = null;
+        Log(file, e.ReopenedOn, "reopened", null, e.Reason, e.ReopenedBy, @event.Timestamp);
+    }
+
+    private static void Log(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at)
+    {
+        file.Timeline.Add(new TimelineEntry(on, kind, code, text, by, at));
+        if (on > file.LastDate) file.LastDate = on;
+    }
+
+    private static ActionLine? UpdateAction(PathwayFile file, Guid actionId, Func<ActionLine, ActionLine> change)
+    {
+        var index = file.Actions.FindIndex(a => a.ActionId == actionId);
+        if (index < 0) return null;
+        file.Actions[index] = change(file.Actions[index]);
+        return file.Actions[index];
+    }
+
+    private static OrientationLine? UpdateOrientation(PathwayFile file, Guid orientationId, Func<OrientationLine, OrientationLine> change)
+    {
+        var index = file.Orientations.FindIndex(o => o.OrientationId == orientationId);
+        if (index < 0) return null;
+        file.Orientations[index] = change(file.Orientations[index]);
+        return file.Orientations[index];
+    }
+}

@@ -1,0 +1,36 @@
+using Parcours.Kernel;
+
+namespace Parcours.People;
+
+// A person's stream holds no identifying data: names, birth date and contact details are in
+// the vault (SealedIdentity), keyed by the same id.
+
+public sealed record PersonIdentified(Guid PersonId, Sex Sex, Guid StructureId, Guid IdentifiedBy, DateTimeOffset IdentifiedAt);
+
+public sealed record FamilyLinkRecorded(Guid PersonId, Guid RelatedPersonId, FamilyRelation Relation, Guid RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>How the related person stands to the person whose stream records the link.</summary>
+public enum FamilyRelation
+{
+    ParentOf,
+    ChildOf,
+    SiblingOf,
+    PartnerOf,
+}
+
+public sealed record FamilyLink(Guid RelatedPersonId, FamilyRelation Relation);
+
+/// <summary>Write model and inline view of a person (no identifying data).</summary>
+public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset IdentifiedAt, IReadOnlyList<FamilyLink> Links)
+{
+    public static Person Create(PersonIdentified e) => new(e.PersonId, e.Sex, e.StructureId, e.IdentifiedAt, []);
+
+    public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation)] };
+
+    public static FamilyRelation Reverse(FamilyRelation relation) => relation switch
+    {
+        FamilyRelation.ParentOf => FamilyRelation.ChildOf,
+        FamilyRelation.ChildOf => FamilyRelation.ParentOf,
+        _ => relation,
+    };
+}

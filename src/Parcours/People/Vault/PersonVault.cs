@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Parcours.People.Vault;
+
+/// <summary>
+/// The personal-data vault: one AES-GCM data key per person, wrapped by DataProtection (whose
+/// key ring lives in PostgreSQL). Ciphertexts are bound to their person id, so one person's
+/// text cannot be replayed as another's.
+/// </summary>
+public sealed class PersonVault(IDataProtectionProvider provider)
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly IDataProtector _protector = provider.CreateProtector("Parcours.PersonVault.DataKey.v1");
+
+    public PersonKey NewKey(Guid personId, DateTimeOffset now)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        return new PersonKey { Id = personId, Wrapped = Convert.ToBase64String(_protector.Protect(key)), CreatedAt = now };
+    }
+
+    public EncryptedText Encrypt(PersonKey key, string plaintext)
+    {
+        var clear = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[NonceSize + TagSize + clear.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(Unwrap(key), TagSize);
+        aes.Encrypt(nonce, clear, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), key.Id.ToByteArray());
+        return new EncryptedText(Convert.ToBase64String(output));
+    }
+
+    public EncryptedText? EncryptOptional(PersonKey key, string? plaintext) =>
+        string.IsNullOrWhiteSpace(plaintext) ? null : Encrypt(key, plaintext.Trim());
+
+    /// <summary>Null when there is no text, or when the person's key has been destroyed.</summary>
+    public string? Decrypt(PersonKey? key, EncryptedText? text)
+    {
+        if (key is null || text is null || text.Cipher.Length == 0) return null;
+        var input = Convert.FromBase64String(text.Cipher);
+        var clear = new byte[input.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(Unwrap(key), TagSize);
+        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), clear, key.Id.ToByteArray());
+        return Encoding.UTF8.GetString(clear);
+    }
+
+    public SealedIdentity Seal(PersonKey key, PersonIdentity identity, DateTimeOffset now) => new()
+    {
+        Id = key.Id,
+        Identity = Encrypt(key, JsonSerializer.Serialize(identity)),
+        UpdatedAt = now,
+    };
+
+    public PersonIdentity? Open(PersonKey? key, SealedIdentity? sealedIdentity) =>
+        Decrypt(key, sealedIdentity?.Identity) is { } json ? JsonSerializer.Deserialize<PersonIdentity>(json) : null;
+
+    /// <summary>Loads and opens the identities of several people in two queries.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PersonIdentity>> OpenManyAsync(IQuerySession session, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToArray();
+        var keys = (await session.LoadManyAsync<PersonKey>(ct, ids)).ToDictionary(k => k.Id);
+        var identities = await session.LoadManyAsync<SealedIdentity>(ct, ids);
+        var result = new Dictionary<Guid, PersonIdentity>();
+        foreach (var sealedIdentity in identities)
+        {
+            if (Open(keys.GetValueOrDefault(sealedIdentity.Id), sealedIdentity) is { } identity) result[sealedIdentity.Id] = identity;
+        }
+        return result;
+    }
+
+    private byte[] Unwrap(PersonKey key) => _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
+}

@@ -1,0 +1,15 @@
+using JasperFx;
+using Parcours.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.UseParcoursDatabase();
+builder.AddParcours(connectionString);
+
+var app = builder.Build();
+app.UseParcours();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"Parcours est prêt / Parcours is ready: {string.Join(", ", app.Urls)}"));
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

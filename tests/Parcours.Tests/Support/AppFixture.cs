@@ -1,0 +1,50 @@
+using Alba;
+using Alba.Security;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Parcours.Tests.Support;
+
+/// <summary>The application on its test database, shared by every API test of the run.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    private bool _started;
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = TestCluster.ConnectionString("parcours_api");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Parcours", connectionString);
+            builder.UseSetting("Parcours:DaemonMode", "Solo");
+            builder.UseSetting("Parcours:SeedDemo", "false");
+        }, new AuthenticationStub());
+        _started = true;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (!_started) return;
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}
+
+/// <summary>Base of API tests: a clean store (reference data re-seeded) before each test.</summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,53 @@
+using Parcours.Hosting;
+
+namespace Parcours.Tests.Support;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test run, under /tmp/parcours-tests. It is destroyed when
+/// the run ends, even after failures (fixture disposal, then process exit as a backstop); a run
+/// that was killed leaves a folder that the next run removes.
+/// </summary>
+public static class TestCluster
+{
+    private const string Root = "/tmp/parcours-tests";
+    private static readonly Lazy<PostgresCluster> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<string> Created = [];
+
+    public static string ConnectionString(string database)
+    {
+        var cluster = Instance.Value;
+        lock (Gate)
+        {
+            if (Created.Add(database)) cluster.EnsureDatabaseAsync(database).GetAwaiter().GetResult();
+        }
+        return cluster.ConnectionString(database);
+    }
+
+    private static PostgresCluster Start()
+    {
+        RemoveLeftovers();
+        var cluster = PostgresCluster.For(Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Destroy();
+        cluster.StartAsync(throwaway: true).GetAwaiter().GetResult();
+        return cluster;
+    }
+
+    private static void RemoveLeftovers()
+    {
+        if (!Directory.Exists(Root)) return;
+        foreach (var folder in Directory.GetDirectories(Root))
+        {
+            var owner = Path.GetFileName(folder).Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsAlive(pid)) continue;
+            try { PostgresCluster.For(folder).Destroy(); }
+            catch (Exception e) { Console.Error.WriteLine($"Could not remove stale test cluster {folder}: {e.Message}"); }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+}
