@@ -106,6 +106,21 @@ public sealed class PostgresCluster
         }
     }
 
+    /// <summary>
+    /// Starts a detached shell that destroys this cluster once the given process has exited,
+    /// however it exits (a killed test run included).
+    /// </summary>
+    public void DestroyWhenProcessExits(int processId)
+    {
+        var pgCtl = Path.Combine(_binDirectory, "pg_ctl");
+        var stop = _runAsPostgresUser ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"while kill -0 {processId} 2>/dev/null; do sleep 1; done; " +
+                     $"{stop} -D '{DataDirectory}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{Folder}'";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "bash", "-c", script }) start.ArgumentList.Add(a);
+        Process.Start(start);
+    }
+
     private async Task<bool> IsRunningAsync(CancellationToken ct)
     {
         var status = await RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "status"], asPostgres: true, ct, throwOnError: false);

@@ -4,8 +4,8 @@ namespace Parcours.Tests.Support;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster per test run, under /tmp/parcours-tests. It is destroyed when
-/// the run ends, even after failures (fixture disposal, then process exit as a backstop); a run
-/// that was killed leaves a folder that the next run removes.
+/// the test process ends, however it ends (a detached watchdog stops and deletes it); folders
+/// left by a watchdog that could not run are removed by the next run.
 /// </summary>
 public static class TestCluster
 {
@@ -28,8 +28,8 @@ public static class TestCluster
     {
         RemoveLeftovers();
         var cluster = PostgresCluster.For(Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid():N}"[..20]));
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Destroy();
         cluster.StartAsync(throwaway: true).GetAwaiter().GetResult();
+        cluster.DestroyWhenProcessExits(Environment.ProcessId);
         return cluster;
     }
 
