@@ -1,0 +1,151 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parcours.Identity;
+using Parcours.Kernel;
+using Parcours.Pages.Shared;
+using Parcours.Pathways.Referring;
+using Wolverine;
+
+namespace Parcours.Pages.Dossiers;
+
+/// <summary>« Nouvelle orientation »: identifies a new person and records their referral (ReferPerson).</summary>
+public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimeProvider time) : PageModel, IFormPage
+{
+    public static class Text
+    {
+        public const string Title = "Nouvelle orientation";
+        public const string Intro = "Identifiez la personne et enregistrez son orientation vers un dispositif. Les champs facultatifs sont signalés.";
+        public const string PersonLegend = "La personne";
+        public const string FirstName = "Prénom";
+        public const string LastName = "Nom";
+        public const string BirthDate = "Date de naissance";
+        public const string Sex = "Sexe";
+        public const string Female = "Féminin";
+        public const string Male = "Masculin";
+        public const string Address = "Adresse (facultatif)";
+        public const string Phone = "Téléphone (facultatif)";
+        public const string Email = "Adresse électronique (facultatif)";
+        public const string ContactHint = "Les coordonnées sont chiffrées et visibles seulement par la structure référente.";
+        public const string ReferralLegend = "L'orientation";
+        public const string Programme = "Dispositif";
+        public const string Track = "Public (Cité de l'emploi uniquement)";
+        public const string TrackHint = "À préciser seulement pour la Cité de l'emploi.";
+        public const string NoTrack = "Sans objet";
+        public const string ReferredOn = "Date de l'orientation";
+        public const string ReferralSource = "Origine de l'orientation";
+        public const string ReferringStructure = "Structure qui oriente (facultatif)";
+        public const string Territory = "Quartier de résidence";
+        public const string TerritoryHint = "Quartiers prioritaires et secteurs en vigueur aujourd'hui.";
+        public const string WholeNeighbourhood = "(sous-secteur non précisé)";
+        public const string ReferentStructure = "Structure référente";
+        public const string Reason = "Motif de l'orientation (facultatif)";
+        public const string ReasonHint = "Ce qui motive l'orientation, en restant factuel. Ce texte est chiffré.";
+        public const string Choose = "Choisir…";
+        public const string NoStructure = "Non précisée";
+        public const string Submit = "Enregistrer l'orientation";
+        public const string Cancel = "Annuler";
+        public const string MissingSex = "Indiquez le sexe de la personne.";
+        public const string Saved = "L'orientation a été enregistrée.";
+    }
+
+    public sealed class ReferralInput
+    {
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
+        public DateOnly? BirthDate { get; set; }
+        public Sex? Sex { get; set; }
+        public string? Address { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public string? Programme { get; set; }
+        public string? Track { get; set; }
+        public DateOnly? ReferredOn { get; set; }
+        public string? ReferralSource { get; set; }
+        public Guid? ReferringStructureId { get; set; }
+        public string? TerritoryCode { get; set; }
+        public Guid? ReferentStructureId { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public const string FormId = "referral-form";
+
+    /// <summary>The command's field names (as a Refusal names them) and the input each one is about.</summary>
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["person"] = "first-name",
+        ["person.firstName"] = "first-name",
+        ["person.lastName"] = "last-name",
+        ["person.birthDate"] = "birth-date",
+        ["person.sex"] = "sex",
+        ["programme"] = "programme",
+        ["track"] = "track",
+        ["referredOn"] = "referred-on",
+        ["referralSource"] = "referral-source",
+        ["referringStructureId"] = "referring-structure",
+        ["territoryCode"] = "territory",
+        ["referentStructureId"] = "referent-structure",
+        ["reason"] = "reason",
+    };
+
+    [BindProperty(Name = "referral")]
+    public ReferralInput Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+    public ReferenceChoices Reference { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var worker = CurrentWorker.From(User)!;
+        Input.ReferredOn = time.Today();
+        Input.ReferentStructureId = worker.StructureId;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var worker = CurrentWorker.From(User)!;
+        if (Input.Sex is not { } sex)
+        {
+            Errors.Add("sex", Text.MissingSex);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var command = new ReferPerson(
+            Guid.CreateVersion7(),
+            null,
+            new NewPerson(Input.FirstName ?? "", Input.LastName ?? "", Input.BirthDate ?? default, sex, Blank(Input.Address), Blank(Input.Phone), Blank(Input.Email)),
+            Input.Programme ?? "",
+            Blank(Input.Track),
+            Input.ReferredOn ?? default,
+            Input.ReferralSource ?? "",
+            Input.ReferringStructureId,
+            Input.TerritoryCode ?? "",
+            Input.ReferentStructureId ?? Guid.Empty,
+            Blank(Input.Reason),
+            worker);
+        var outcome = await bus.SendAsync(command, ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            Errors.Add(Fields.GetValueOrDefault(refusal.Field ?? "", FormId), refusal.Detail);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Notice = Text.Saved;
+        return Redirect($"/dossiers/{outcome.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Today = time.Today();
+        Reference = await ReferenceChoices.LoadAsync(session, ct);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
