@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parcours.Identity;
 using Parcours.Pages.Shared;
 using Parcours.Pathways;
-using Parcours.Pathways.Reading;
+using Parcours.Pathways.ListingCaseload;
 using Parcours.People.Vault;
 
 namespace Parcours.Pages;
@@ -12,8 +12,6 @@ namespace Parcours.Pages;
 /// <summary>« Mes suivis »: the caseload of the worker's structure, filtered and paged.</summary>
 public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageModel
 {
-    public const int PageSize = 50;
-
     public static class Text
     {
         public const string Title = "Mes suivis";
@@ -42,8 +40,6 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageM
         public static string PageOf(int page, int pages) => $"Page {page} sur {pages}";
     }
 
-    public sealed record Row(Guid Id, string Name, string AgeBand, string Programme, PathwayStatus Status, DateOnly ReferredOn, DateOnly LastDate);
-
     [BindProperty(SupportsGet = true, Name = "dispositif")]
     public string? Programme { get; set; }
 
@@ -57,39 +53,18 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageM
     public int PageNumber { get; set; } = 1;
 
     public ReferenceChoices Reference { get; private set; } = null!;
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages { get; private set; } = 1;
     public bool Filtered => Programme is not null || Territory is not null || Status is not null;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var worker = CurrentWorker.From(User)!;
         Reference = await ReferenceChoices.LoadAsync(session, ct);
-        PageNumber = Math.Max(1, PageNumber);
-
-        var query = session.Query<PathwayFile>().Where(f => f.ReferentStructureId == worker.StructureId);
-        if (!string.IsNullOrEmpty(Programme)) query = query.Where(f => f.Programme == Programme);
-        if (!string.IsNullOrEmpty(Territory))
-        {
-            var codes = Reference.TerritoryAndParts(Territory).ToArray();
-            query = query.Where(f => codes.Contains(f.TerritoryCode));
-        }
-        if (Status is { } status) query = query.Where(f => f.Status == status);
-
-        Total = await query.CountAsync(ct);
-        var files = await query.OrderByDescending(f => f.LastDate).ThenByDescending(f => f.ReferredOn)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        var people = await vault.OpenManyAsync(session, files.Select(f => f.PersonId).ToList(), ct);
-        Rows = files.Select(f => new Row(
-                f.Id,
-                people.TryGetValue(f.PersonId, out var person) ? person.DisplayName : Text.UnknownPerson,
-                f.AgeBand,
-                Reference.ProgrammeLabel(f.Programme),
-                f.Status,
-                f.ReferredOn,
-                f.LastDate))
-            .ToList();
+        var result = await Caseload.QueryAsync(session, vault, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), ct);
+        (PageNumber, Pages, Total) = (result.Page, result.PageCount, result.Total);
+        Rows = result.Rows;
     }
 
     public IDictionary<string, string> RouteFor(int page)

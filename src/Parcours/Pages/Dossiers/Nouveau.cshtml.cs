@@ -5,6 +5,7 @@ using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pages.Shared;
 using Parcours.Pathways.Referring;
+using Parcours.People;
 using Wolverine;
 
 namespace Parcours.Pages.Dossiers;

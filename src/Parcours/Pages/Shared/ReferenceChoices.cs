@@ -44,10 +44,6 @@ public sealed class ReferenceChoices
 
     public string StructureName(Guid? id) => id is null ? "—" : Structures.FirstOrDefault(s => s.Id == id)?.Name ?? "—";
 
-    /// <summary>The territory and, for a priority neighbourhood, its sub-sectors.</summary>
-    public IReadOnlyList<string> TerritoryAndParts(string code) =>
-        [code, .. Territories.Where(t => t.ParentId == code).Select(t => t.Id)];
-
     /// <summary>
     /// Territories grouped as people think of them: each priority neighbourhood with its
     /// sub-sectors, then the watch sectors, then elsewhere. <paramref name="validOn"/> hides

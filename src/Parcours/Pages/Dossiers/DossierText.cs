@@ -1,0 +1,160 @@
+namespace Parcours.Pages.Dossiers;
+
+/// <summary>Every label and message of the pathway file page, in one place for review.</summary>
+public static class DossierText
+{
+    public const string Breadcrumb = "Fil d'Ariane";
+    public const string Caseload = "Mes suivis";
+    public const string UnknownPerson = "Identité effacée";
+    public const string MissingTitle = "Dossier introuvable";
+    public const string MissingBody = "Ce dossier n'existe pas, ou vous n'êtes pas habilité·e à le consulter.";
+    public const string BackToCaseload = "Retour à mes suivis";
+    public const string MissingDate = "Indiquez la date.";
+    public const string Optional = " (facultatif)";
+    public const string NoteLabel = "Commentaire (facultatif)";
+    public const string EncryptedHint = "Ce texte est chiffré et n'est visible que par la structure référente.";
+    public const string Choose = "Choisir…";
+
+    // Summary
+    public const string SummaryTitle = "Synthèse";
+    public const string BirthDate = "Date de naissance";
+    public static string Age(int years) => $"{years} ans";
+    public const string Sex = "Sexe";
+    public const string Female = "Féminin";
+    public const string Male = "Masculin";
+    public const string Programme = "Dispositif";
+    public const string Track = "Public";
+    public const string Territory = "Quartier";
+    public const string ReferredOn = "Orienté·e le";
+    public const string ReferralSource = "Origine de l'orientation";
+    public const string ReferringStructure = "Structure qui a orienté";
+    public const string ReferentStructure = "Structure référente";
+    public const string ReferentWorker = "Référent·e";
+    public const string NoReferent = "Pas encore désigné·e";
+    public const string Reason = "Motif de l'orientation";
+    public const string LastActivity = "Dernière activité";
+    public const string Outcome = "Motif de sortie";
+    public const string Status = "Statut";
+
+    // Next steps
+    public const string NextStepsTitle = "Suite du parcours";
+    public const string NoNextStep = "Ce parcours est clos : aucune action n'est possible.";
+    public const string AcceptLegend = "Admettre la personne dans le dispositif";
+    public const string AcceptDate = "Date d'admission";
+    public const string AcceptSubmit = "Admettre";
+    public const string DeclineSummary = "Refuser l'orientation";
+    public const string DeclineDate = "Date de la décision";
+    public const string DeclineReason = "Motif du refus";
+    public const string DeclineSubmit = "Refuser l'orientation";
+    public const string StartLegend = "Démarrer l'accompagnement";
+    public const string StartDate = "Date de début";
+    public const string StartReferent = "Référent·e du parcours";
+    public const string StartSubmit = "Démarrer l'accompagnement";
+    public const string SuspendSummary = "Suspendre le parcours";
+    public const string SuspendDate = "Date de suspension";
+    public const string SuspendReason = "Motif de la suspension";
+    public const string SuspendSubmit = "Suspendre le parcours";
+    public const string ResumeLegend = "Reprendre le parcours";
+    public const string ResumeDate = "Date de reprise";
+    public const string ResumeSubmit = "Reprendre le parcours";
+    public const string ExitSummary = "Clôturer le parcours (sortie)";
+    public const string ExitDate = "Date de sortie";
+    public const string ExitOutcome = "Motif de sortie";
+    public const string ExitSubmit = "Clôturer le parcours";
+    public const string ReopenLegend = "Rouvrir le parcours";
+    public const string ReopenDate = "Date de réouverture";
+    public const string ReopenReason = "Motif de la réouverture (facultatif)";
+    public const string ReopenSubmit = "Rouvrir le parcours";
+
+    // Actions
+    public const string ActionsTitle = "Actions";
+    public const string NoAction = "Aucune action n'est prévue pour l'instant.";
+    public const string PlannedOn = "Prévue le";
+    public const string DueOn = "Échéance";
+    public const string DoneOn = "le";
+    public const string PlanSummary = "Prévoir une action";
+    public const string PlanCategory = "Axe ou contenu";
+    public const string PlanKind = "Action";
+    public const string PlanKindHint = "Par exemple : aide aux devoirs, orthophonie, centre de loisirs, café des parents.";
+    public const string PlanDate = "Date de planification";
+    public const string PlanDue = "Échéance (facultatif)";
+    public const string PlanSubmit = "Ajouter l'action";
+    public const string CompleteSummary = "Marquer comme réalisée";
+    public const string CompleteDate = "Date de réalisation";
+    public const string CompleteSubmit = "Enregistrer la réalisation";
+    public const string CancelSummary = "Annuler l'action";
+    public const string CancelDate = "Date d'annulation";
+    public const string CancelSubmit = "Annuler l'action";
+
+    // Reviews
+    public const string ReviewSummary = "Enregistrer un bilan";
+    public const string ReviewDate = "Date du bilan";
+    public const string ReviewText = "Synthèse du bilan";
+    public const string ReviewSubmit = "Enregistrer le bilan";
+
+    // Orientations
+    public const string OrientationsTitle = "Orientations";
+    public const string NoOrientation = "Aucune orientation n'a été proposée.";
+    public const string ProposedOn = "Proposée le";
+    public const string DecidedOn = "Réponse le";
+    public const string ProposeSummary = "Proposer une orientation";
+    public const string ProposeDestination = "Destination";
+    public const string ProposeDate = "Date de la proposition";
+    public const string ProposeSubmit = "Proposer l'orientation";
+    public const string OrientationAcceptSummary = "Enregistrer l'acceptation";
+    public const string OrientationAcceptDate = "Date d'acceptation";
+    public const string OrientationAcceptSubmit = "Enregistrer l'acceptation";
+    public const string OrientationRefuseSummary = "Enregistrer un refus";
+    public const string OrientationRefuseDate = "Date du refus";
+    public const string OrientationRefuseReason = "Motif du refus";
+    public const string OrientationRefuseSubmit = "Enregistrer le refus";
+
+    public static string OrientationState(string state) => state switch
+    {
+        "proposed" => "En attente de réponse",
+        "accepted" => "Acceptée",
+        "refused" => "Refusée",
+        _ => state,
+    };
+
+    // Timeline
+    public const string TimelineTitle = "Historique";
+    public const string NoTimeline = "Aucun événement.";
+    public static string By(string name) => $"par {name}";
+
+    public static string TimelineKind(string kind) => kind switch
+    {
+        "referred" => "Orientation reçue",
+        "accepted" => "Admission dans le dispositif",
+        "declined" => "Orientation refusée par le dispositif",
+        "started" => "Début de l'accompagnement",
+        "action-planned" => "Action prévue",
+        "action-completed" => "Action réalisée",
+        "action-cancelled" => "Action annulée",
+        "review" => "Bilan",
+        "orientation-proposed" => "Orientation proposée",
+        "orientation-accepted" => "Orientation acceptée",
+        "orientation-refused" => "Orientation refusée",
+        "suspended" => "Parcours suspendu",
+        "resumed" => "Reprise du parcours",
+        "exited" => "Sortie du parcours",
+        "reopened" => "Réouverture du parcours",
+        _ => kind,
+    };
+
+    // Notices after a successful post
+    public const string Accepted = "L'admission a été enregistrée.";
+    public const string Declined = "Le refus de l'orientation a été enregistré.";
+    public const string Started = "L'accompagnement a démarré.";
+    public const string Planned = "L'action a été ajoutée.";
+    public const string Completed = "L'action a été marquée comme réalisée.";
+    public const string Cancelled = "L'action a été annulée.";
+    public const string Reviewed = "Le bilan a été enregistré.";
+    public const string Proposed = "L'orientation a été proposée.";
+    public const string OrientationAccepted = "L'acceptation de l'orientation a été enregistrée.";
+    public const string OrientationRefused = "Le refus de l'orientation a été enregistré.";
+    public const string Suspended = "Le parcours a été suspendu.";
+    public const string Resumed = "Le parcours a repris.";
+    public const string Exited = "Le parcours a été clôturé.";
+    public const string Reopened = "Le parcours a été rouvert.";
+}
