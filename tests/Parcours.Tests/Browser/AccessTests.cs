@@ -12,6 +12,13 @@ public sealed class AccessTests(BrowserFixture fixture) : BrowserTest(fixture)
         await VisitAsync("/");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion"));
         await Expect(Page.GetByText("Connexion de développement")).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = Staff.MdfWorker.DisplayName }).ClickAsync();
+        await Expect(Page.GetByText("Maison des Femmes « Simone Veil »").First).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion$"));
+        await VisitAsync("/dossiers/nouveau");
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion"));
     }
 
     [Fact]

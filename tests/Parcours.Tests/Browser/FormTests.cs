@@ -44,6 +44,25 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task an_empty_referral_form_asks_for_what_is_missing()
+    {
+        await SignInAsync(Staff.PreReferent);
+        await VisitAsync("/dossiers/nouveau");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'orientation" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Indiquez le sexe de la personne.");
+        await Expect(Page.GetByRole(AriaRole.Group, new() { Name = "Sexe" })).ToHaveAttributeAsync("aria-describedby", "sex-erreur");
+        await ExpectAccessibleAsync();
+
+        await Page.GetByLabel("Féminin").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'orientation" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Le champ « Prénom » est obligatoire.");
+        await Expect(Page.GetByLabel("Prénom")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByLabel("Féminin")).ToBeCheckedAsync();
+        await ExpectAccessibleAsync();
+    }
+
+    [Fact]
     public async Task a_form_posted_from_an_outdated_page_says_the_file_changed_meanwhile()
     {
         var pathway = await ReferredAsync(Staff.PreReferent, Person("Lina", "Garcia", 8));
