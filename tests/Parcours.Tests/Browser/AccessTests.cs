@@ -12,6 +12,7 @@ public sealed class AccessTests(BrowserFixture fixture) : BrowserTest(fixture)
         await VisitAsync("/");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion"));
         await Expect(Page.GetByText("Connexion de développement")).ToBeVisibleAsync();
+        await ScreenshotAsync("0-connexion");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = Staff.MdfWorker.DisplayName }).ClickAsync();
         await Expect(Page.GetByText("Maison des Femmes « Simone Veil »").First).ToBeVisibleAsync();
