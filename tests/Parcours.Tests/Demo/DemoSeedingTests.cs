@@ -1,7 +1,9 @@
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Parcours.Demo;
 using Parcours.Pathways.Reading;
 using Parcours.People;
 using Parcours.People.Vault;
@@ -59,6 +61,21 @@ public sealed class DemoSeedingTests
         {
             await StopAsync(second);
         }
+    }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("true", null, true)]
+    [InlineData("true", "false", false)]
+    [InlineData(null, "true", true)]
+    public void the_demo_is_seeded_by_default_with_the_embedded_database_only_unless_configured(string? embedded, string? seedDemo, bool enabled)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Parcours:Embedded"] = embedded, ["Parcours:SeedDemo"] = seedDemo })
+            .Build();
+        var options = DemoOptions.From(configuration);
+        Assert.Equal(enabled, options.Enabled);
+        Assert.Equal(DemoTerritory.DefaultPathways, options.Pathways);
     }
 
     private static Task<IAlbaHost> StartAsync(string connectionString) => AlbaHost.For<Program>(builder =>
