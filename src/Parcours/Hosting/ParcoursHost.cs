@@ -97,6 +97,7 @@ public static class ParcoursHost
         app.MapRazorPages();
         app.MapWolverineEndpoints(options =>
         {
+            options.RejectUnparseableQueryValues = true;
             options.AddMiddleware(typeof(CurrentWorkerMiddleware),
                 chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(CurrentWorker)));
         });

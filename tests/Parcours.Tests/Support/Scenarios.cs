@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Alba;
 using Parcours.Identity;
 using Parcours.Kernel;
+using Parcours.People;
 using Parcours.Pathways.Referring;
 using Parcours.Reference;
 

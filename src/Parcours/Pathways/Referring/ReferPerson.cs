@@ -9,9 +9,6 @@ using Wolverine.Http;
 
 namespace Parcours.Pathways.Referring;
 
-/// <summary>Identity of a person not yet known to Parcours, typed at their first referral.</summary>
-public sealed record NewPerson(string FirstName, string LastName, DateOnly BirthDate, Sex Sex, string? Address = null, string? Phone = null, string? Email = null);
-
 /// <summary>Records a referral ("saisine" / "repérage") of a known or new person to a programme.</summary>
 public sealed record ReferPerson(
     Guid PathwayId,
@@ -47,7 +44,7 @@ public static class ReferPersonHandler
 {
     public static async Task<CommandOutcome> Handle(ReferPerson command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
-        if (ValidateInput(command) is { } invalid) return CommandOutcome.Refused(invalid);
+        if (ValidateInput(command, time.Today()) is { } invalid) return CommandOutcome.Refused(invalid);
 
         var now = time.GetUtcNow();
         var personId = command.PersonId ?? Guid.CreateVersion7();
@@ -56,13 +53,14 @@ public static class ReferPersonHandler
         DateOnly birthDate;
         if (command.PersonId is { } existingId)
         {
-            var person = await session.LoadAsync<Person>(existingId, ct);
-            key = (await session.LoadAsync<PersonKey>(existingId, ct))!;
-            var identity = vault.Open(key, await session.LoadAsync<SealedIdentity>(existingId, ct));
-            if (person is null || identity is null || person.StructureId != command.Actor.StructureId)
+            var person = await PersonAccess.LoadVisibleAsync(session, command.Actor, existingId, ct);
+            var existingKey = await session.LoadAsync<PersonKey>(existingId, ct);
+            var identity = vault.Open(existingKey, await session.LoadAsync<SealedIdentity>(existingId, ct));
+            if (person is null || existingKey is null || identity is null)
             {
-                return CommandOutcome.Refused(Refusal.NotFound());
+                return CommandOutcome.Refused(Refusal.Invalid("personId", "Personne introuvable."));
             }
+            key = existingKey;
             (sex, birthDate) = (person.Sex, identity.BirthDate);
         }
         else
@@ -93,19 +91,11 @@ public static class ReferPersonHandler
         return new CommandOutcome(command.PathwayId, decision.Events.Count, null);
     }
 
-    public static Refusal? ValidateInput(ReferPerson c)
+    public static Refusal? ValidateInput(ReferPerson c, DateOnly today)
     {
         if (c.PersonId is null && c.Person is null) return Refusal.Invalid("person", "Indiquez la personne : une personne connue (personId) ou une nouvelle personne.");
         if (c.PersonId is not null && c.Person is not null) return Refusal.Invalid("person", "Indiquez soit une personne connue, soit une nouvelle personne, pas les deux.");
-        if (c.Person is { } p)
-        {
-            return PathwayRules.Required(p.FirstName, "person.firstName", "Prénom")
-                   ?? PathwayRules.Required(p.LastName, "person.lastName", "Nom")
-                   ?? PathwayRules.TooLong(p.FirstName, "person.firstName", 100)
-                   ?? PathwayRules.TooLong(p.LastName, "person.lastName", 100)
-                   ?? (p.BirthDate == default ? Refusal.Invalid("person.birthDate", "La date de naissance est obligatoire.") : null)
-                   ?? (Enum.IsDefined(p.Sex) ? null : Refusal.Invalid("person.sex", "Le sexe doit être F ou M."));
-        }
+        if (c.Person?.Validate(today, "person.") is { } invalidPerson) return invalidPerson;
         return PathwayRules.Required(c.Programme, "programme", "Dispositif")
                ?? PathwayRules.Required(c.ReferralSource, "referralSource", "Origine de l'orientation")
                ?? PathwayRules.Required(c.TerritoryCode, "territoryCode", "Quartier")

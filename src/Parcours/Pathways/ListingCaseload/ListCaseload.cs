@@ -1,0 +1,56 @@
+using Marten;
+using Marten.Linq;
+using Parcours.Identity;
+using Parcours.Kernel;
+using Parcours.Pathways.Reading;
+using Parcours.People.Vault;
+using Parcours.Reference;
+using Wolverine.Http;
+
+namespace Parcours.Pathways.ListingCaseload;
+
+/// <summary>Filters of "Mes suivis". A QPV territory also matches its sub-sectors.</summary>
+public sealed record CaseloadFilter(string? Programme = null, string? Territory = null, PathwayStatus? Status = null, int Page = 1)
+{
+    public const int PageSize = 50;
+}
+
+public sealed record CaseloadRow(Guid PathwayId, Guid PersonId, string? DisplayName, Sex Sex, string AgeBand, string Programme, string TerritoryCode,
+    PathwayStatus Status, DateOnly ReferredOn, DateOnly LastDate);
+
+public sealed record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int Page, int PageCount, int Total);
+
+public static class Caseload
+{
+    public static async Task<CaseloadPage> QueryAsync(IQuerySession session, PersonVault vault, CurrentWorker worker, CaseloadFilter filter, CancellationToken ct)
+    {
+        IQueryable<PathwayFile> query = session.Query<PathwayFile>().Where(f => f.ReferentStructureId == worker.StructureId);
+        if (!string.IsNullOrWhiteSpace(filter.Programme)) query = query.Where(f => f.Programme == filter.Programme);
+        if (!string.IsNullOrWhiteSpace(filter.Territory))
+        {
+            var territories = (await session.Query<Territory>().Where(t => t.Id == filter.Territory || t.ParentId == filter.Territory).ToListAsync(ct))
+                .Select(t => t.Id).ToArray();
+            query = query.Where(f => territories.Contains(f.TerritoryCode));
+        }
+        if (filter.Status is { } status) query = query.Where(f => f.Status == status);
+
+        var page = Math.Max(1, filter.Page);
+        var files = await ((IMartenQueryable<PathwayFile>)query.OrderByDescending(f => f.LastDate).ThenBy(f => f.Id))
+            .Stats(out var stats)
+            .Skip((page - 1) * CaseloadFilter.PageSize).Take(CaseloadFilter.PageSize)
+            .ToListAsync(ct);
+        var identities = await vault.OpenManyAsync(session, files.Select(f => f.PersonId).ToList(), ct);
+        var rows = files.Select(f => new CaseloadRow(f.Id, f.PersonId, identities.GetValueOrDefault(f.PersonId)?.DisplayName, f.Sex, f.AgeBand,
+            f.Programme, f.TerritoryCode, f.Status, f.ReferredOn, f.LastDate)).ToList();
+        var total = (int)stats.TotalResults;
+        return new CaseloadPage(rows, page, Math.Max(1, (total + CaseloadFilter.PageSize - 1) / CaseloadFilter.PageSize), total);
+    }
+}
+
+public static class ListCaseloadEndpoint
+{
+    [WolverineGet("/api/pathways", OperationId = "listCaseload")]
+    public static async Task<CaseloadPage> Get(CurrentWorker worker, IQuerySession session, PersonVault vault, CancellationToken ct,
+        string? programme = null, string? territory = null, PathwayStatus? status = null, int page = 1) =>
+        await Caseload.QueryAsync(session, vault, worker, new CaseloadFilter(programme, territory, status, page), ct);
+}

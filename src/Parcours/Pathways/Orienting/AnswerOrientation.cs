@@ -1,0 +1,69 @@
+using Marten;
+using Parcours.Identity;
+using Parcours.Kernel;
+using Parcours.People.Vault;
+using Parcours.Reference;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Parcours.Pathways.Orienting;
+
+/// <summary>The person or the receiving structure accepted a proposed orientation.</summary>
+public sealed record AcceptOrientation(Guid PathwayId, long? ExpectedVersion, Guid OrientationId, DateOnly AcceptedOn, CurrentWorker Actor);
+
+public sealed record AcceptOrientationRequest(long? ExpectedVersion, DateOnly AcceptedOn);
+
+/// <summary>A proposed orientation was refused, with a standard reason and an optional note.</summary>
+public sealed record RefuseOrientation(Guid PathwayId, long? ExpectedVersion, Guid OrientationId, DateOnly RefusedOn, string ReasonCode, string? Note, CurrentWorker Actor);
+
+public sealed record RefuseOrientationRequest(long? ExpectedVersion, DateOnly RefusedOn, string ReasonCode, string? Note);
+
+public static class AcceptOrientationHandler
+{
+    public static Task<CommandOutcome> Handle(AcceptOrientation command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+            (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
+
+    public static Decision Decide(Pathway pathway, AcceptOrientation c, DateOnly today, DateTimeOffset now) =>
+        PathwayRules.NotClosed(pathway)
+        ?? OrientationRules.IsPending(pathway, c.OrientationId)
+        ?? PathwayRules.ValidDate(pathway, c.AcceptedOn, today, "acceptedOn")
+        ?? Decision.Accept(new OrientationAccepted(pathway.Id, c.OrientationId, c.AcceptedOn, c.Actor.Id, now));
+}
+
+public static class RefuseOrientationHandler
+{
+    public static async Task<CommandOutcome> Handle(RefuseOrientation command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
+    {
+        var reasonExists = await session.CodeExistsAsync(CodeLists.OrientationRefusalReason, command.ReasonCode, ct);
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+            (pathway, seal) => Decide(pathway, command, reasonExists, time.Today(), time.GetUtcNow(), seal), ct);
+    }
+
+    public static Decision Decide(Pathway pathway, RefuseOrientation c, bool reasonExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
+        PathwayRules.Required(c.ReasonCode, "reasonCode", "Motif")
+        ?? (reasonExists ? null : Refusal.Invalid("reasonCode", $"Motif inconnu : « {c.ReasonCode} »."))
+        ?? PathwayRules.TooLong(c.Note, "note")
+        ?? PathwayRules.NotClosed(pathway)
+        ?? OrientationRules.IsPending(pathway, c.OrientationId)
+        ?? PathwayRules.ValidDate(pathway, c.RefusedOn, today, "refusedOn")
+        ?? Decision.Accept(new OrientationRefused(pathway.Id, c.OrientationId, c.RefusedOn, c.ReasonCode, seal(c.Note), c.Actor.Id, now));
+}
+
+public static class OrientationRules
+{
+    public static Refusal? IsPending(Pathway pathway, Guid orientationId) => pathway.PendingOrientations.Contains(orientationId)
+        ? null
+        : Refusal.NotFound() with { Detail = "Aucune orientation en attente de réponse avec cet identifiant." };
+}
+
+public static class AnswerOrientationEndpoints
+{
+    [WolverinePost("/api/pathways/{pathwayId}/orientations/{orientationId}/acceptance", OperationId = "acceptOrientation")]
+    public static async Task<IResult> Accept(Guid pathwayId, Guid orientationId, AcceptOrientationRequest request, CurrentWorker worker, IMessageBus bus) =>
+        (await bus.InvokeAsync<CommandOutcome>(new AcceptOrientation(pathwayId, request.ExpectedVersion, orientationId, request.AcceptedOn, worker))).ToResult();
+
+    [WolverinePost("/api/pathways/{pathwayId}/orientations/{orientationId}/refusal", OperationId = "refuseOrientation")]
+    public static async Task<IResult> Refuse(Guid pathwayId, Guid orientationId, RefuseOrientationRequest request, CurrentWorker worker, IMessageBus bus) =>
+        (await bus.InvokeAsync<CommandOutcome>(new RefuseOrientation(pathwayId, request.ExpectedVersion, orientationId, request.RefusedOn, request.ReasonCode, request.Note, worker))).ToResult();
+}
