@@ -180,7 +180,8 @@ internal sealed class PathwayStory
             ProposeOrientation(on);
             DecideOrientation(on, accept: true);
         }
-        while (_openActions.Count > 0) CloseAction(on, completed: Dice.Chance(0.4));
+        // Only an active pathway's actions can be completed; a suspended one's are cancelled.
+        while (_openActions.Count > 0) CloseAction(on, completed: !interrupted && Dice.Chance(0.4));
         Add(on, at => new PathwayExited(_id, on, outcome, Note(0.5, DemoCatalogue.ExitNotes), _referent.Id, at));
         ExitedOn = on;
     }

@@ -4,6 +4,7 @@ using Parcours.Demo;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways;
+using Parcours.Pathways.Referring;
 using Parcours.People;
 using Parcours.People.Vault;
 using Parcours.Reference;
@@ -79,6 +80,26 @@ public sealed class DemoTerritoryTests
     }
 
     [Fact]
+    public void every_referral_is_one_the_referral_command_accepts()
+    {
+        Assert.All(Referrals, item =>
+        {
+            var (_, r) = item;
+            var person = People[r.PersonId];
+            var command = new ReferPerson(r.PathwayId, r.PersonId, null, r.Programme, r.Track, r.ReferredOn, r.ReferralSource, r.ReferringStructureId,
+                r.TerritoryCode, r.ReferentStructureId, StreamReplay.Text(r.Reason), StreamReplay.Worker(r.ReferredBy));
+            var facts = new ReferralFacts(person.Sex, person.Identity.BirthDate,
+                ReferenceSeed.Programmes.SingleOrDefault(p => p.Id == r.Programme),
+                ReferenceSeed.Territories.SingleOrDefault(t => t.Id == r.TerritoryCode),
+                ReferenceSeed.Codes.Any(c => c.List == CodeLists.ReferralSource && c.Code == r.ReferralSource && c.Active),
+                Structures.All.Any(s => s.Id == r.ReferentStructureId));
+            var decision = ReferPersonHandler.Decide(command, facts, Today, Now, r.Reason);
+            Assert.Null(decision.Refusal);
+            Assert.Equal(r with { ReferredAt = Now }, Assert.IsType<PathwayReferred>(Assert.Single(decision.Events)) with { ReferredAt = Now });
+        });
+    }
+
+    [Fact]
     public void every_referral_lives_in_a_territory_valid_that_day_and_a_priority_one_when_required()
     {
         Assert.All(Referrals, item =>
@@ -111,11 +132,11 @@ public sealed class DemoTerritoryTests
     }
 
     [Fact]
-    public void every_pathway_follows_the_allowed_transitions()
+    public void every_event_is_one_the_pathway_commands_would_have_accepted_at_that_point()
     {
         Assert.All(Pathways, pathway =>
         {
-            var (_, violation) = StreamReplay.Replay(pathway.Events.Select(e => e.Data).ToList());
+            var (_, violation) = StreamReplay.Replay(pathway.Events.Select(e => e.Data).ToList(), Today);
             Assert.Null(violation);
         });
     }
@@ -200,7 +221,7 @@ public sealed class DemoTerritoryTests
     [Fact]
     public void the_caseload_is_alive_with_every_status_and_realistic_publics()
     {
-        var statuses = Pathways.Select(p => StreamReplay.Replay(p.Events.Select(e => e.Data).ToList()).Pathway!.Status).ToList();
+        var statuses = Pathways.Select(p => StreamReplay.Replay(p.Events.Select(e => e.Data).ToList(), Today).Pathway!.Status).ToList();
         foreach (var status in Enum.GetValues<PathwayStatus>()) Assert.Contains(status, statuses);
         Assert.InRange(statuses.Count(s => s == PathwayStatus.Exited), 120, 320);
         Assert.InRange(statuses.Count(s => s is PathwayStatus.Active or PathwayStatus.Suspended), 50, 200);
