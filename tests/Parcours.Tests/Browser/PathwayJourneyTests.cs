@@ -101,5 +101,6 @@ public sealed class PathwayJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(row).ToContainTextAsync("Sorti");
         await Expect(row).ToContainTextAsync("6-10 ans");
         await ExpectAccessibleAsync();
+        await ScreenshotAsync("5-mes-suivis-apres-sortie");
     }
 }
