@@ -88,7 +88,8 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
             return Redirect($"/dossiers/{id}");
         }
         Posted = form;
-        Errors.Add(TargetOf(form, refusal.Field, fields), refusal.Detail);
+        var target = TargetOf(form, refusal.Field, fields);
+        Errors.Add(target, refusal.Detail, linked: target != $"{form}-form");
         return await ShowAsync(id, ct);
     }
 

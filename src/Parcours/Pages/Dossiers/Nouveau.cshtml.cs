@@ -133,7 +133,8 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
         var outcome = await bus.SendAsync(command, ct);
         if (outcome.Refusal is { } refusal)
         {
-            Errors.Add(Fields.GetValueOrDefault(refusal.Field ?? "", FormId), refusal.Detail);
+            var target = Fields.GetValueOrDefault(refusal.Field ?? "", FormId);
+            Errors.Add(target, refusal.Detail, linked: target != FormId);
             await LoadAsync(ct);
             return Page();
         }

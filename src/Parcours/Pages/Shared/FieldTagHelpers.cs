@@ -87,7 +87,9 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("autofocus", "autofocus");
         output.Attributes.SetAttribute("aria-labelledby", "error-summary-title");
         var encode = HtmlEncoder.Default;
-        var items = string.Concat(errors.All.Select(e => $"<li><a href=\"#{encode.Encode(e.TargetId)}\">{encode.Encode(e.Message)}</a></li>"));
+        var items = string.Concat(errors.All.Select(e => e.Linked
+            ? $"<li><a href=\"#{encode.Encode(e.TargetId)}\">{encode.Encode(e.Message)}</a></li>"
+            : $"<li>{encode.Encode(e.Message)}</li>"));
         output.Content.SetHtmlContent($"<h2 id=\"error-summary-title\">{Title}</h2><ul>{items}</ul>");
     }
 }

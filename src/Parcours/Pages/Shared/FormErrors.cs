@@ -1,7 +1,10 @@
 namespace Parcours.Pages.Shared;
 
-/// <summary>One message shown next to the element it is about (an input, a group or a whole form).</summary>
-public sealed record FieldError(string TargetId, string Message);
+/// <summary>
+/// One message shown next to the element it is about (an input, a group or a whole form).
+/// The summary links to inputs only: a whole form may no longer be on the page once reloaded.
+/// </summary>
+public sealed record FieldError(string TargetId, string Message, bool Linked);
 
 /// <summary>
 /// The errors of the form just posted, keyed by the id of the element they are about, so that
@@ -15,9 +18,9 @@ public sealed class FormErrors
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string targetId, string message)
+    public void Add(string targetId, string message, bool linked = true)
     {
-        if (_errors.All(e => e.TargetId != targetId)) _errors.Add(new FieldError(targetId, message));
+        if (_errors.All(e => e.TargetId != targetId)) _errors.Add(new FieldError(targetId, message, linked));
     }
 
     public string? For(string targetId) => _errors.FirstOrDefault(e => e.TargetId == targetId)?.Message;
