@@ -53,7 +53,7 @@ public static class ParcoursHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((options, store) => options.XmlRepository = new MartenXmlRepository(store));
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = UnreadableBody.Translate);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -97,6 +97,7 @@ public static class ParcoursHost
         {
             options.AddMiddleware(typeof(CurrentWorkerMiddleware),
                 chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(CurrentWorker)));
+            options.AddMiddlewareByMessageType(typeof(RequireBodyMiddleware));
         });
     }
 }
