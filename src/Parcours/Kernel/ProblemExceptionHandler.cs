@@ -26,8 +26,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     public static Refusal? Classify(Exception exception) => exception switch
     {
         ConcurrencyException => Refusal.StaleVersion,
-        JsonException json => UnreadableBody.Refusal(json.Path),
-        BadHttpRequestException bad when bad.InnerException is JsonException json => UnreadableBody.Refusal(json.Path),
+        JsonException json => UnreadableRequest.Body(json.Path),
+        BadHttpRequestException bad when bad.InnerException is JsonException json => UnreadableRequest.Body(json.Path),
         BadHttpRequestException bad => new Refusal(bad.StatusCode, "Requête invalide : " + FirstLine(bad.Message)),
         FormatException format => Refusal.Invalid("body", "Valeur invalide : " + FirstLine(format.Message)),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Classify(aggregate.InnerExceptions[0]),
