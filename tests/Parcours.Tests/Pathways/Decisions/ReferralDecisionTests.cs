@@ -68,7 +68,7 @@ public sealed class ReferralDecisionTests
     {
         var sixteenAtReferralSeventeenToday = Born(Pre, OnTheEveOfBirthday(17)) with { ReferredOn = ReferralDay };
 
-        Assert.True(Clock.AgeOn(sixteenAtReferralSeventeenToday.Person!.BirthDate, Today) == 17);
+        Assert.Equal(17, Clock.AgeOn(sixteenAtReferralSeventeenToday.Person!.BirthDate, Today));
         Then<PathwayReferred>(Decide(sixteenAtReferralSeventeenToday));
     }
 
