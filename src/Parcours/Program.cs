@@ -2,7 +2,16 @@ using JasperFx;
 using Parcours.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = builder.UseParcoursDatabase();
+string connectionString;
+try
+{
+    connectionString = builder.UseParcoursDatabase();
+}
+catch (PostgresBinariesMissingException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 1;
+}
 builder.AddParcours(connectionString);
 
 var app = builder.Build();

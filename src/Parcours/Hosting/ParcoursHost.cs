@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Parcours.Demo;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways;
@@ -47,6 +48,7 @@ public static class ParcoursHost
             options.Policies.AutoApplyTransactions();
         });
         services.AddResourceSetupOnStartup();
+        services.AddDemoTerritory();
         services.AddWolverineHttp();
 
         services.AddDataProtection().SetApplicationName("Parcours");

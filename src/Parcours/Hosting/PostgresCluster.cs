@@ -36,20 +36,22 @@ public sealed class PostgresCluster
         return new PostgresCluster(bin, folder);
     }
 
-    public static string? FindBinaries()
-    {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")));
-        if (onPath is not null) return onPath;
+    public static string? FindBinaries() =>
+        FindBinaries(Environment.GetEnvironmentVariable("PATH") ?? "", "/usr/lib/postgresql");
 
-        const string debianRoot = "/usr/lib/postgresql";
+    /// <summary>The first PATH folder with initdb and pg_ctl, else the newest Debian/Ubuntu install.</summary>
+    public static string? FindBinaries(string path, string debianRoot)
+    {
+        static bool HasServer(string dir) => File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl"));
+
+        var onPath = path.Split(':', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(HasServer);
+        if (onPath is not null) return onPath;
         if (!Directory.Exists(debianRoot)) return null;
         return Directory.GetDirectories(debianRoot)
             .Select(dir => (dir, version: int.TryParse(Path.GetFileName(dir), out var v) ? v : 0))
             .OrderByDescending(x => x.version)
             .Select(x => Path.Combine(x.dir, "bin"))
-            .FirstOrDefault(bin => File.Exists(Path.Combine(bin, "initdb")));
+            .FirstOrDefault(HasServer);
     }
 
     /// <summary>Creates the cluster if its folder is empty, then starts it (or reuses a running one).</summary>
@@ -92,6 +94,8 @@ public sealed class PostgresCluster
     public void Stop()
     {
         if (!File.Exists(Path.Combine(DataDirectory, "postmaster.pid"))) return;
+        // Pooled connections die with the server; drop them so a restart starts clean.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true, default)
             .GetAwaiter().GetResult();
     }

@@ -61,6 +61,9 @@ public static class CodeLists
     public const string DeclineReason = "decline-reason";
     public const string SuspensionReason = "suspension-reason";
     public const string OrientationRefusalReason = "orientation-refusal-reason";
+
+    public static readonly IReadOnlyList<string> All =
+        [ReferralSource, Destination, ExitOutcome, ActionCategory, DeclineReason, SuspensionReason, OrientationRefusalReason];
 }
 
 public sealed class CodeListItem
