@@ -55,7 +55,7 @@ public static class ParcoursHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((options, store) => options.XmlRepository = new MartenXmlRepository(store));
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = UnreadableRequest.Translate);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
@@ -97,9 +97,11 @@ public static class ParcoursHost
         app.MapRazorPages();
         app.MapWolverineEndpoints(options =>
         {
+            // A filter value that cannot be read is refused rather than silently ignored.
             options.RejectUnparseableQueryValues = true;
             options.AddMiddleware(typeof(CurrentWorkerMiddleware),
                 chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(CurrentWorker)));
+            options.AddMiddlewareByMessageType(typeof(RequireBodyMiddleware));
         });
     }
 }

@@ -26,16 +26,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     public static Refusal? Classify(Exception exception) => exception switch
     {
         ConcurrencyException => Refusal.StaleVersion,
-        JsonException json => Refusal.Invalid(JsonField(json), "Le corps de la requête est illisible : " + FirstLine(json.Message)),
-        BadHttpRequestException bad when bad.InnerException is JsonException json => Refusal.Invalid(JsonField(json), "Le corps de la requête est illisible : " + FirstLine(json.Message)),
+        JsonException json => UnreadableRequest.Body(json.Path),
+        BadHttpRequestException bad when bad.InnerException is JsonException json => UnreadableRequest.Body(json.Path),
         BadHttpRequestException bad => new Refusal(bad.StatusCode, "Requête invalide : " + FirstLine(bad.Message)),
         FormatException format => Refusal.Invalid("body", "Valeur invalide : " + FirstLine(format.Message)),
         AggregateException { InnerExceptions.Count: 1 } aggregate => Classify(aggregate.InnerExceptions[0]),
         _ when exception.InnerException is { } inner => Classify(inner),
         _ => null,
     };
-
-    private static string JsonField(JsonException json) => json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 }

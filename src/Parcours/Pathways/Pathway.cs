@@ -80,39 +80,68 @@ public enum ActionStatus
     Cancelled,
 }
 
-/// <summary>The write model: only what the decisions need.</summary>
+public enum OrientationStatus
+{
+    Pending,
+    Accepted,
+    Refused,
+}
+
+/// <summary>What decisions need of an action: where it stands and since when it exists.</summary>
+public sealed record ActionState(ActionStatus Status, DateOnly PlannedOn);
+
+/// <summary>What decisions need of an orientation: its answer, if any, and when it was proposed.</summary>
+public sealed record OrientationState(OrientationStatus Status, DateOnly ProposedOn);
+
+/// <summary>
+/// The write model: only what the decisions need. <see cref="StatusSince"/> is the date of the
+/// last status change (a later one cannot precede it); <see cref="LastDate"/> is the latest date
+/// of any event and never moves back, even when an event is typed with an earlier date.
+/// </summary>
 public sealed record Pathway(
     Guid Id,
     Guid PersonId,
     string Programme,
     PathwayStatus Status,
+    DateOnly StatusSince,
     DateOnly ReferredOn,
     DateOnly LastDate,
     Guid ReferentStructureId,
     Guid? ReferentWorkerId,
-    ImmutableDictionary<Guid, ActionStatus> Actions,
-    ImmutableHashSet<Guid> PendingOrientations)
+    ImmutableDictionary<Guid, ActionState> Actions,
+    ImmutableDictionary<Guid, OrientationState> Orientations)
 {
     public static Pathway Create(PathwayReferred e) => new(
-        e.PathwayId, e.PersonId, e.Programme, PathwayStatus.Referred, e.ReferredOn, e.ReferredOn,
-        e.ReferentStructureId, null, ImmutableDictionary<Guid, ActionStatus>.Empty, []);
+        e.PathwayId, e.PersonId, e.Programme, PathwayStatus.Referred, e.ReferredOn, e.ReferredOn, e.ReferredOn,
+        e.ReferentStructureId, null, ImmutableDictionary<Guid, ActionState>.Empty, ImmutableDictionary<Guid, OrientationState>.Empty);
 
-    public Pathway Apply(ReferralAccepted e) => this with { Status = PathwayStatus.Accepted, LastDate = e.AcceptedOn };
-    public Pathway Apply(ReferralDeclined e) => this with { Status = PathwayStatus.Declined, LastDate = e.DeclinedOn };
-    public Pathway Apply(AccompanimentStarted e) => this with { Status = PathwayStatus.Active, ReferentWorkerId = e.ReferentWorkerId, LastDate = e.StartedOn };
-    public Pathway Apply(ActionPlanned e) => this with { Actions = Actions.SetItem(e.ActionId, ActionStatus.Planned), LastDate = Latest(e.PlannedOn) };
-    public Pathway Apply(ActionCompleted e) => this with { Actions = Actions.SetItem(e.ActionId, ActionStatus.Completed), LastDate = Latest(e.CompletedOn) };
-    public Pathway Apply(ActionCancelled e) => this with { Actions = Actions.SetItem(e.ActionId, ActionStatus.Cancelled), LastDate = Latest(e.CancelledOn) };
+    public Pathway Apply(ReferralAccepted e) => Became(PathwayStatus.Accepted, e.AcceptedOn);
+    public Pathway Apply(ReferralDeclined e) => Became(PathwayStatus.Declined, e.DeclinedOn);
+    public Pathway Apply(AccompanimentStarted e) => Became(PathwayStatus.Active, e.StartedOn) with { ReferentWorkerId = e.ReferentWorkerId };
+    public Pathway Apply(ActionPlanned e) => this with { Actions = Actions.SetItem(e.ActionId, new ActionState(ActionStatus.Planned, e.PlannedOn)), LastDate = Latest(e.PlannedOn) };
+    public Pathway Apply(ActionCompleted e) => this with { Actions = SetAction(e.ActionId, ActionStatus.Completed), LastDate = Latest(e.CompletedOn) };
+    public Pathway Apply(ActionCancelled e) => this with { Actions = SetAction(e.ActionId, ActionStatus.Cancelled), LastDate = Latest(e.CancelledOn) };
     public Pathway Apply(ReviewRecorded e) => this with { LastDate = Latest(e.ReviewedOn) };
-    public Pathway Apply(OrientationProposed e) => this with { PendingOrientations = PendingOrientations.Add(e.OrientationId), LastDate = Latest(e.ProposedOn) };
-    public Pathway Apply(OrientationAccepted e) => this with { PendingOrientations = PendingOrientations.Remove(e.OrientationId), LastDate = Latest(e.AcceptedOn) };
-    public Pathway Apply(OrientationRefused e) => this with { PendingOrientations = PendingOrientations.Remove(e.OrientationId), LastDate = Latest(e.RefusedOn) };
-    public Pathway Apply(PathwaySuspended e) => this with { Status = PathwayStatus.Suspended, LastDate = e.SuspendedOn };
-    public Pathway Apply(PathwayResumed e) => this with { Status = PathwayStatus.Active, LastDate = e.ResumedOn };
-    public Pathway Apply(PathwayExited e) => this with { Status = PathwayStatus.Exited, LastDate = e.ExitedOn };
-    public Pathway Apply(PathwayReopened e) => this with { Status = PathwayStatus.Active, LastDate = e.ReopenedOn };
+    public Pathway Apply(OrientationProposed e) => this with
+    {
+        Orientations = Orientations.SetItem(e.OrientationId, new OrientationState(OrientationStatus.Pending, e.ProposedOn)), LastDate = Latest(e.ProposedOn),
+    };
+    public Pathway Apply(OrientationAccepted e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Accepted), LastDate = Latest(e.AcceptedOn) };
+    public Pathway Apply(OrientationRefused e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Refused), LastDate = Latest(e.RefusedOn) };
+    public Pathway Apply(PathwaySuspended e) => Became(PathwayStatus.Suspended, e.SuspendedOn);
+    public Pathway Apply(PathwayResumed e) => Became(PathwayStatus.Active, e.ResumedOn);
+    public Pathway Apply(PathwayExited e) => Became(PathwayStatus.Exited, e.ExitedOn);
+    public Pathway Apply(PathwayReopened e) => Became(PathwayStatus.Active, e.ReopenedOn);
+
+    private Pathway Became(PathwayStatus status, DateOnly on) => this with { Status = status, StatusSince = on, LastDate = Latest(on) };
 
     private DateOnly Latest(DateOnly date) => date > LastDate ? date : LastDate;
+
+    private ImmutableDictionary<Guid, ActionState> SetAction(Guid actionId, ActionStatus status) =>
+        Actions.TryGetValue(actionId, out var action) ? Actions.SetItem(actionId, action with { Status = status }) : Actions;
+
+    private ImmutableDictionary<Guid, OrientationState> SetOrientation(Guid orientationId, OrientationStatus status) =>
+        Orientations.TryGetValue(orientationId, out var orientation) ? Orientations.SetItem(orientationId, orientation with { Status = status }) : Orientations;
 
     public bool IsClosed => Status is PathwayStatus.Exited or PathwayStatus.Declined;
 }

@@ -17,12 +17,19 @@ public static class PathwayRules
             ? null
             : Refusal.Rule($"Impossible de {what} : le parcours est « {Labels.Status(pathway.Status)} »."));
 
-    /// <summary>A date typed by a worker: not in the future, not before the referral.</summary>
+    /// <summary>A date typed by a worker: present (a missing JSON date reads as 01/01/0001), not in the future, not before the referral.</summary>
     public static Refusal? ValidDate(Pathway pathway, DateOnly date, DateOnly today, string field) =>
-        NotInFuture(date, today, field)
+        (date == default ? Refusal.Invalid(field, "La date est obligatoire.") : null)
+        ?? NotInFuture(date, today, field)
         ?? (date < pathway.ReferredOn
             ? Refusal.Rule($"La date ne peut pas précéder l'orientation du {pathway.ReferredOn:dd/MM/yyyy}.", field)
             : null);
+
+    /// <summary>A status change cannot be dated before the previous one.</summary>
+    public static Refusal? NotBeforeStatusChange(Pathway pathway, DateOnly date, string field) =>
+        date < pathway.StatusSince
+            ? Refusal.Rule($"La date ne peut pas précéder le {pathway.StatusSince:dd/MM/yyyy}, où le parcours est passé au statut « {Labels.Status(pathway.Status)} ».", field)
+            : null;
 
     public static Refusal? NotInFuture(DateOnly date, DateOnly today, string field) =>
         date > today ? Refusal.Rule("La date ne peut pas être dans le futur.", field) : null;

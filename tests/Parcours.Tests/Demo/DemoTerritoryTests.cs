@@ -92,7 +92,8 @@ public sealed class DemoTerritoryTests
                 ReferenceSeed.Programmes.SingleOrDefault(p => p.Id == r.Programme),
                 ReferenceSeed.Territories.SingleOrDefault(t => t.Id == r.TerritoryCode),
                 ReferenceSeed.Codes.Any(c => c.List == CodeLists.ReferralSource && c.Code == r.ReferralSource && c.Active),
-                Structures.All.Any(s => s.Id == r.ReferentStructureId));
+                Structures.All.SingleOrDefault(s => s.Id == r.ReferentStructureId),
+                r.ReferringStructureId is not { } referring || Structures.All.Any(s => s.Id == referring));
             var decision = ReferPersonHandler.Decide(command, facts, Today, Now, r.Reason);
             Assert.Null(decision.Refusal);
             Assert.Equal(r with { ReferredAt = Now }, Assert.IsType<PathwayReferred>(Assert.Single(decision.Events)) with { ReferredAt = Now });

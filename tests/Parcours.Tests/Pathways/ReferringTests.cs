@@ -6,6 +6,7 @@ using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.Pathways.Reading;
 using Parcours.People.Vault;
+using Parcours.Reference;
 using Parcours.Tests.Support;
 
 namespace Parcours.Tests.Pathways;
@@ -70,5 +71,42 @@ public sealed class ReferringTests(AppFixture fixture) : IntegrationContext(fixt
         await session.SaveChangesAsync();
 
         Assert.Null(vault.Open(await session.LoadAsync<PersonKey>(file.PersonId), await session.LoadAsync<SealedIdentity>(file.PersonId)));
+    }
+
+    [Theory]
+    [InlineData("territoryCode", 422)]
+    [InlineData("referredOn", 422)]
+    [InlineData("person.sex", 422)]
+    [InlineData("referentStructureId", 422)]
+    [InlineData("referringStructureId", 400)]
+    [InlineData("track", 400)]
+    public async Task a_referral_breaking_a_rule_over_http_names_the_field(string field, int status)
+    {
+        var mdf = Scenarios.MdfReferral();
+        var request = field switch
+        {
+            "territoryCode" => Scenarios.PreReferral() with { TerritoryCode = "HORS-QPV" },
+            "referredOn" => Scenarios.PreReferral(on: Scenarios.Today.AddDays(2)),
+            "person.sex" => mdf with { Person = mdf.Person! with { Sex = Sex.M } },
+            "referentStructureId" => mdf with { ReferentStructureId = Structures.PreCalais },
+            "referringStructureId" => Scenarios.PreReferral() with { ReferringStructureId = Guid.CreateVersion7() },
+            _ => Scenarios.PreReferral() with { Track = "JEUNES" },
+        };
+
+        var (problem, _) = await Host.Refused("/api/pathways", request, status, field == "person.sex" ? Staff.MdfWorker : Staff.PreReferent);
+
+        Assert.Equal(field, Assert.Single(problem.Errors!).Key);
+        await using var session = Store.QuerySession();
+        Assert.Empty(await session.QueryAsync<string>("select data::text from parcours.mt_events"));
+    }
+
+    [Fact]
+    public async Task a_referral_of_a_new_person_that_is_refused_leaves_no_person_behind()
+    {
+        await Host.Refused("/api/pathways", Scenarios.PreReferral(Scenarios.Child(age: 17)), 422);
+
+        await using var session = Store.QuerySession();
+        Assert.Empty(await session.QueryAsync<string>("select id::text from parcours.mt_doc_personkey"));
+        Assert.Empty(await session.QueryAsync<string>("select id::text from parcours.mt_doc_sealedidentity"));
     }
 }

@@ -47,7 +47,7 @@ public static class ReopenPathwayHandler
         PathwayRules.TooLong(c.Reason, "reason")
         ?? (pathway.Status == PathwayStatus.Exited ? null : Refusal.Rule("Seul un parcours clôturé peut être rouvert."))
         ?? PathwayRules.ValidDate(pathway, c.ReopenedOn, today, "reopenedOn")
-        ?? (c.ReopenedOn < pathway.LastDate ? Refusal.Rule($"La réouverture ne peut pas précéder la sortie du {pathway.LastDate:dd/MM/yyyy}.", "reopenedOn") : null)
+        ?? PathwayRules.NotBeforeStatusChange(pathway, c.ReopenedOn, "reopenedOn")
         ?? Decision.Accept(new PathwayReopened(pathway.Id, c.ReopenedOn, seal(c.Reason), c.Actor.Id, now));
 }
 

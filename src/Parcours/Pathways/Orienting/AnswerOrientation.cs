@@ -26,8 +26,8 @@ public static class AcceptOrientationHandler
 
     public static Decision Decide(Pathway pathway, AcceptOrientation c, DateOnly today, DateTimeOffset now) =>
         PathwayRules.NotClosed(pathway)
-        ?? OrientationRules.IsPending(pathway, c.OrientationId)
         ?? PathwayRules.ValidDate(pathway, c.AcceptedOn, today, "acceptedOn")
+        ?? OrientationRules.IsPending(pathway, c.OrientationId, c.AcceptedOn, "acceptedOn")
         ?? Decision.Accept(new OrientationAccepted(pathway.Id, c.OrientationId, c.AcceptedOn, c.Actor.Id, now));
 }
 
@@ -45,16 +45,22 @@ public static class RefuseOrientationHandler
         ?? (reasonExists ? null : Refusal.Invalid("reasonCode", $"Motif inconnu : « {c.ReasonCode} »."))
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.NotClosed(pathway)
-        ?? OrientationRules.IsPending(pathway, c.OrientationId)
         ?? PathwayRules.ValidDate(pathway, c.RefusedOn, today, "refusedOn")
+        ?? OrientationRules.IsPending(pathway, c.OrientationId, c.RefusedOn, "refusedOn")
         ?? Decision.Accept(new OrientationRefused(pathway.Id, c.OrientationId, c.RefusedOn, c.ReasonCode, seal(c.Note), c.Actor.Id, now));
 }
 
 public static class OrientationRules
 {
-    public static Refusal? IsPending(Pathway pathway, Guid orientationId) => pathway.PendingOrientations.Contains(orientationId)
-        ? null
-        : Refusal.NotFound() with { Detail = "Aucune orientation en attente de réponse avec cet identifiant." };
+    /// <summary>Only a pending orientation of this pathway can be answered, and not before it was proposed.</summary>
+    public static Refusal? IsPending(Pathway pathway, Guid orientationId, DateOnly on, string field) =>
+        pathway.Orientations.TryGetValue(orientationId, out var orientation)
+            ? orientation.Status != OrientationStatus.Pending
+                ? Refusal.Rule($"Cette orientation a déjà été {(orientation.Status == OrientationStatus.Accepted ? "acceptée" : "refusée")}.")
+                : on < orientation.ProposedOn
+                    ? Refusal.Rule($"La réponse ne peut pas précéder la proposition d'orientation du {orientation.ProposedOn:dd/MM/yyyy}.", field)
+                    : null
+            : Refusal.NotFound() with { Detail = "Aucune orientation proposée avec cet identifiant dans ce parcours." };
 }
 
 public static class AnswerOrientationEndpoints

@@ -4,7 +4,12 @@ namespace Parcours.Pathways.Planning;
 
 public static class ActionRules
 {
-    public static Refusal? IsPlanned(Pathway pathway, Guid actionId) => pathway.Actions.TryGetValue(actionId, out var status)
-        ? status == ActionStatus.Planned ? null : Refusal.Rule($"Cette action est déjà « {Labels.Action(status).ToLowerInvariant()} ».")
+    /// <summary>Only a planned action of this pathway can be completed or cancelled, and not before it was planned.</summary>
+    public static Refusal? IsPlanned(Pathway pathway, Guid actionId, DateOnly on, string field) => pathway.Actions.TryGetValue(actionId, out var action)
+        ? action.Status != ActionStatus.Planned
+            ? Refusal.Rule($"Cette action est déjà « {Labels.Action(action.Status).ToLowerInvariant()} ».")
+            : on < action.PlannedOn
+                ? Refusal.Rule($"La date ne peut pas précéder la planification de l'action, le {action.PlannedOn:dd/MM/yyyy}.", field)
+                : null
         : Refusal.NotFound() with { Detail = "Action introuvable dans ce parcours." };
 }

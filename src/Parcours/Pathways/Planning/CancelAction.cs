@@ -20,8 +20,8 @@ public static class CancelActionHandler
 
     public static Decision Decide(Pathway pathway, CancelAction c, DateOnly today, DateTimeOffset now) =>
         PathwayRules.StatusIs(pathway, "annuler une action", PathwayStatus.Accepted, PathwayStatus.Active, PathwayStatus.Suspended)
-        ?? ActionRules.IsPlanned(pathway, c.ActionId)
         ?? PathwayRules.ValidDate(pathway, c.CancelledOn, today, "cancelledOn")
+        ?? ActionRules.IsPlanned(pathway, c.ActionId, c.CancelledOn, "cancelledOn")
         ?? Decision.Accept(new ActionCancelled(pathway.Id, c.ActionId, c.CancelledOn, c.Actor.Id, now));
 }
 

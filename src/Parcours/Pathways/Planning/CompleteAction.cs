@@ -21,8 +21,8 @@ public static class CompleteActionHandler
     public static Decision Decide(Pathway pathway, CompleteAction c, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
         PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "réaliser une action", PathwayStatus.Active)
-        ?? ActionRules.IsPlanned(pathway, c.ActionId)
         ?? PathwayRules.ValidDate(pathway, c.CompletedOn, today, "completedOn")
+        ?? ActionRules.IsPlanned(pathway, c.ActionId, c.CompletedOn, "completedOn")
         ?? Decision.Accept(new ActionCompleted(pathway.Id, c.ActionId, c.CompletedOn, seal(c.Note), c.Actor.Id, now));
 }
 

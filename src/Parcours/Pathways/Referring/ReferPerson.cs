@@ -38,7 +38,14 @@ public sealed record ReferPersonRequest(
     string? Reason);
 
 /// <summary>What the decision needs to know about the world, loaded by the handler.</summary>
-public sealed record ReferralFacts(Sex Sex, DateOnly BirthDate, Programme? Programme, Territory? Territory, bool SourceExists, bool ReferentStructureExists);
+public sealed record ReferralFacts(
+    Sex Sex,
+    DateOnly BirthDate,
+    Programme? Programme,
+    Territory? Territory,
+    bool SourceExists,
+    Structure? ReferentStructure,
+    bool ReferringStructureExists);
 
 public static class ReferPersonHandler
 {
@@ -76,7 +83,8 @@ public static class ReferPersonHandler
             await session.LoadAsync<Programme>(command.Programme, ct),
             await session.LoadAsync<Territory>(command.TerritoryCode, ct),
             await session.LoadAsync<CodeListItem>(CodeListItem.IdOf(CodeLists.ReferralSource, command.ReferralSource), ct) is { Active: true },
-            await session.LoadAsync<Structure>(command.ReferentStructureId, ct) is not null);
+            await session.LoadAsync<Structure>(command.ReferentStructureId, ct),
+            command.ReferringStructureId is not { } referring || await session.LoadAsync<Structure>(referring, ct) is not null);
 
         var decision = Decide(command with { PersonId = personId }, facts, time.Today(), now, vault.EncryptOptional(key, command.Reason));
         if (decision.Refusal is { } refusal) return CommandOutcome.Refused(refusal);
@@ -109,10 +117,17 @@ public static class ReferPersonHandler
         if (facts.Programme is not { } programme) return Refusal.Invalid("programme", $"Dispositif inconnu : « {c.Programme} ».");
         if (!facts.SourceExists) return Refusal.Invalid("referralSource", $"Origine inconnue : « {c.ReferralSource} ».");
         if (facts.Territory is not { } territory) return Refusal.Invalid("territoryCode", $"Quartier inconnu : « {c.TerritoryCode} ».");
-        if (!facts.ReferentStructureExists) return Refusal.Invalid("referentStructureId", "Structure référente inconnue.");
+        if (facts.ReferentStructure is not { } referent) return Refusal.Invalid("referentStructureId", "Structure référente inconnue.");
+        if (!facts.ReferringStructureExists) return Refusal.Invalid("referringStructureId", "Structure orientatrice inconnue.");
         if (PathwayRules.NotInFuture(c.ReferredOn, today, "referredOn") is { } future) return future;
         if (c.Person is not null && c.Person.BirthDate > c.ReferredOn) return Refusal.Invalid("person.birthDate", "La date de naissance est postérieure à la date d'orientation.");
         if (!territory.IsValidOn(c.ReferredOn)) return Refusal.Rule($"Le secteur « {territory.Label} » n'existe pas à la date du {c.ReferredOn:dd/MM/yyyy}.", "territoryCode");
+        // The referent structure is the one whose workers see the case: it must run the
+        // programme, or a Maison des Femmes case would be visible outside the Maison des Femmes.
+        if (!referent.Programmes.Contains(programme.Id))
+        {
+            return Refusal.Rule($"La structure « {referent.Name} » ne porte pas le dispositif {programme.Label}.", "referentStructureId");
+        }
         if (programme.RequiresPriorityTerritory && !territory.IsPriority)
         {
             return Refusal.Rule($"Le dispositif {programme.Label} s'adresse aux habitants des quartiers prioritaires et secteurs de vigilance.", "territoryCode");

@@ -28,6 +28,7 @@ public static class StartAccompanimentHandler
             : null)
         ?? PathwayRules.StatusIs(pathway, "démarrer l'accompagnement", PathwayStatus.Accepted)
         ?? PathwayRules.ValidDate(pathway, c.StartedOn, today, "startedOn")
+        ?? PathwayRules.NotBeforeStatusChange(pathway, c.StartedOn, "startedOn")
         ?? Decision.Accept(new AccompanimentStarted(pathway.Id, c.StartedOn, c.ReferentWorkerId, c.Actor.Id, now));
 }
 

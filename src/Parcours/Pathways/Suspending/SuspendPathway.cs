@@ -33,6 +33,7 @@ public static class SuspendPathwayHandler
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "suspendre le parcours", PathwayStatus.Active)
         ?? PathwayRules.ValidDate(pathway, c.SuspendedOn, today, "suspendedOn")
+        ?? PathwayRules.NotBeforeStatusChange(pathway, c.SuspendedOn, "suspendedOn")
         ?? Decision.Accept(new PathwaySuspended(pathway.Id, c.SuspendedOn, c.ReasonCode, seal(c.Note), c.Actor.Id, now));
 }
 
@@ -45,7 +46,7 @@ public static class ResumePathwayHandler
     public static Decision Decide(Pathway pathway, ResumePathway c, DateOnly today, DateTimeOffset now) =>
         PathwayRules.StatusIs(pathway, "reprendre le parcours", PathwayStatus.Suspended)
         ?? PathwayRules.ValidDate(pathway, c.ResumedOn, today, "resumedOn")
-        ?? (c.ResumedOn < pathway.LastDate ? Refusal.Rule($"La reprise ne peut pas précéder la suspension du {pathway.LastDate:dd/MM/yyyy}.", "resumedOn") : null)
+        ?? PathwayRules.NotBeforeStatusChange(pathway, c.ResumedOn, "resumedOn")
         ?? Decision.Accept(new PathwayResumed(pathway.Id, c.ResumedOn, c.Actor.Id, now));
 }
 
