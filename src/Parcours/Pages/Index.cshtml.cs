@@ -52,6 +52,9 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageM
     [BindProperty(SupportsGet = true, Name = "numero")]
     public int PageNumber { get; set; } = 1;
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public ReferenceChoices Reference { get; private set; } = null!;
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public int Total { get; private set; }

@@ -44,6 +44,29 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task a_school_refers_a_pupil_to_the_pre_which_then_holds_the_file()
+    {
+        await SignInAsync(Staff.SchoolWorker);
+        await VisitAsync("/dossiers/nouveau");
+        await Expect(Page.GetByLabel("Structure qui oriente (facultatif)")).ToHaveValueAsync(Staff.SchoolWorker.StructureId.ToString());
+        await Expect(Page.GetByLabel("Structure référente")).ToHaveValueAsync("");
+        await Page.GetByLabel("Prénom").FillAsync("Maël");
+        await Page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Dubois");
+        await Page.GetByLabel("Date de naissance").FillAsync(Iso(Today.AddYears(-12)));
+        await Page.GetByLabel("Masculin").CheckAsync();
+        await Page.GetByLabel("Dispositif").SelectOptionAsync("PRE");
+        await Page.GetByLabel("Origine de l'orientation").SelectOptionAsync("ECOLE");
+        await Page.GetByLabel("Quartier de résidence").SelectOptionAsync("SV-MOLLIEN");
+        await Page.GetByLabel("Structure référente").SelectOptionAsync(Parcours.Reference.Structures.PreCalais.ToString());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'orientation" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("transmise à la structure référente : Programme de Réussite Éducative de Calais");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Maël DUBOIS" })).ToHaveCountAsync(0);
+        await ExpectAccessibleAsync();
+    }
+
+    [Fact]
     public async Task an_empty_referral_form_asks_for_what_is_missing()
     {
         await SignInAsync(Staff.PreReferent);

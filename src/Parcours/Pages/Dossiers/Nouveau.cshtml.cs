@@ -40,6 +40,7 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
         public const string TerritoryHint = "Quartiers prioritaires et secteurs en vigueur aujourd'hui.";
         public const string WholeNeighbourhood = "(sous-secteur non précisé)";
         public const string ReferentStructure = "Structure référente";
+        public const string ReferentStructureHint = "La structure qui portera le parcours : seuls ses professionnels y auront accès.";
         public const string Reason = "Motif de l'orientation (facultatif)";
         public const string ReasonHint = "Ce qui motive l'orientation, en restant factuel. Ce texte est chiffré.";
         public const string Choose = "Choisir…";
@@ -48,6 +49,7 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
         public const string Cancel = "Annuler";
         public const string MissingSex = "Indiquez le sexe de la personne.";
         public const string Saved = "L'orientation a été enregistrée.";
+        public static string Sent(string structure) => $"L'orientation a été transmise à la structure référente : {structure}.";
     }
 
     public sealed class ReferralInput
@@ -95,6 +97,8 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
     public FormErrors Errors { get; } = new();
     public ReferenceChoices Reference { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+    /// <summary>Only a structure that runs a programme can be the referent of a pathway.</summary>
+    public IReadOnlyList<Choice> ReferentStructures { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -102,9 +106,11 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
     public async Task OnGetAsync(CancellationToken ct)
     {
         var worker = CurrentWorker.From(User)!;
-        Input.ReferredOn = time.Today();
-        Input.ReferentStructureId = worker.StructureId;
         await LoadAsync(ct);
+        Input.ReferredOn = Today;
+        // A programme's worker usually refers to their own structure; a partner (a school) refers from theirs.
+        if (ReferentStructures.Any(s => s.Value == worker.StructureId.ToString())) Input.ReferentStructureId = worker.StructureId;
+        else Input.ReferringStructureId = worker.StructureId;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -131,22 +137,31 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
             Blank(Input.Reason),
             worker);
         var outcome = await bus.SendAsync(command, ct);
+        await LoadAsync(ct);
         if (outcome.Refusal is { } refusal)
         {
             var target = Fields.GetValueOrDefault(refusal.Field ?? "", FormId);
             Errors.Add(target, refusal.Detail, linked: target != FormId);
-            await LoadAsync(ct);
             return Page();
         }
 
-        Notice = Text.Saved;
-        return Redirect($"/dossiers/{outcome.Id}");
+        if (command.ReferentStructureId == worker.StructureId)
+        {
+            Notice = Text.Saved;
+            return Redirect($"/dossiers/{outcome.Id}");
+        }
+        // The file belongs to the referent structure: the worker who referred does not see it.
+        Notice = Text.Sent(Reference.StructureName(command.ReferentStructureId));
+        return Redirect("/");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = time.Today();
         Reference = await ReferenceChoices.LoadAsync(session, ct);
+        ReferentStructures = Reference.Structures.Where(s => s.Programmes.Count > 0)
+            .Select(s => new Choice(s.Id.ToString(), $"{s.Name} ({string.Join(", ", s.Programmes.Select(Reference.ProgrammeLabel))})"))
+            .ToList();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
