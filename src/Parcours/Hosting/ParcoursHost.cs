@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using JasperFx;
 using JasperFx.Resources;
 using JasperFx.Events.Daemon;
@@ -55,6 +57,8 @@ public static class ParcoursHost
         services.AddOptions<KeyManagementOptions>()
             .Configure<IDocumentStore>((options, store) => options.XmlRepository = new MartenXmlRepository(store));
 
+        // Pages are French: accented letters are written as they are, not as HTML entities.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = UnreadableRequest.Translate);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -12,7 +12,7 @@ namespace Parcours.Pages;
 /// Development sign-in: pick one of the demo professionals. OpenID Connect replaces this page;
 /// the cookie carries the same claims CurrentWorker reads, so nothing downstream changes.
 /// </summary>
-public sealed class ConnexionModel : PageModel
+public sealed class ConnexionModel(IConfiguration configuration, IHostEnvironment environment) : PageModel
 {
     public static class Text
     {
@@ -22,6 +22,9 @@ public sealed class ConnexionModel : PageModel
             "Cette page permet de se connecter en tant que professionnel de démonstration, sans mot de passe. " +
             "Elle sera remplacée par la connexion OpenID Connect de votre organisation.";
         public const string Choose = "Choisissez le professionnel avec lequel vous connecter :";
+        public const string Disabled =
+            "Aucune méthode de connexion n'est configurée sur ce serveur : la connexion de développement n'est ouverte " +
+            "qu'avec la base embarquée ou en environnement de développement (réglage Parcours:DevelopmentSignIn).";
     }
 
     public sealed record StructureGroup(Guid StructureId, string StructureName, IReadOnlyList<StaffMember> Members);
@@ -31,10 +34,13 @@ public sealed class ConnexionModel : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() => Groups = GroupByStructure();
+    public bool Enabled => DevelopmentSignIn.IsEnabled(configuration, environment);
+
+    public void OnGet() => Groups = Enabled ? GroupByStructure() : [];
 
     public async Task<IActionResult> OnPostAsync(Guid workerId)
     {
+        if (!Enabled) return NotFound();
         if (Staff.All.FirstOrDefault(s => s.Id == workerId) is not { } member)
         {
             Groups = GroupByStructure();

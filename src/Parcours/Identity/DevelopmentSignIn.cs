@@ -1,0 +1,15 @@
+using Parcours.Hosting;
+
+namespace Parcours.Identity;
+
+/// <summary>
+/// The password-less demo sign-in is for a developer's machine only: on with the embedded
+/// database or the Development environment, off elsewhere unless <c>Parcours:DevelopmentSignIn</c>
+/// says otherwise.
+/// </summary>
+public static class DevelopmentSignIn
+{
+    public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Parcours:DevelopmentSignIn")
+        ?? (EmbeddedDatabase.IsEmbedded(configuration) || environment.IsDevelopment());
+}
