@@ -34,6 +34,11 @@ public static class PathwayRules
     public static Refusal? NotInFuture(DateOnly date, DateOnly today, string field) =>
         date > today ? Refusal.Rule("La date ne peut pas être dans le futur.", field) : null;
 
+    /// <summary>A code typed by a worker: present, and an active item of its reference list.</summary>
+    public static Refusal? KnownCode(string? code, bool exists, string field, string label) =>
+        Required(code, field, label)
+        ?? (exists ? null : Refusal.Invalid(field, $"{label} inconnu(e) : « {code} »."));
+
     public static Refusal? Required(string? value, string field, string label) =>
         string.IsNullOrWhiteSpace(value) ? Refusal.Invalid(field, $"Le champ « {label} » est obligatoire.") : null;
 

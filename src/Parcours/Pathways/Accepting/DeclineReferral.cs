@@ -23,8 +23,7 @@ public static class DeclineReferralHandler
     }
 
     public static Decision Decide(Pathway pathway, DeclineReferral c, bool reasonExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
-        PathwayRules.Required(c.ReasonCode, "reasonCode", "Motif")
-        ?? (reasonExists ? null : Refusal.Invalid("reasonCode", $"Motif inconnu : « {c.ReasonCode} »."))
+        PathwayRules.KnownCode(c.ReasonCode, reasonExists, "reasonCode", "Motif")
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "refuser l'orientation", PathwayStatus.Referred)
         ?? PathwayRules.ValidDate(pathway, c.DeclinedOn, today, "declinedOn")

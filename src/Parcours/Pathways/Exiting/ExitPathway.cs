@@ -28,8 +28,7 @@ public static class ExitPathwayHandler
     }
 
     public static Decision Decide(Pathway pathway, ExitPathway c, bool outcomeExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
-        PathwayRules.Required(c.Outcome, "outcome", "Motif de sortie")
-        ?? (outcomeExists ? null : Refusal.Invalid("outcome", $"Motif de sortie inconnu : « {c.Outcome} »."))
+        PathwayRules.KnownCode(c.Outcome, outcomeExists, "outcome", "Motif de sortie")
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "clôturer le parcours", PathwayStatus.Accepted, PathwayStatus.Active, PathwayStatus.Suspended)
         ?? PathwayRules.ValidDate(pathway, c.ExitedOn, today, "exitedOn")

@@ -41,8 +41,7 @@ public static class RefuseOrientationHandler
     }
 
     public static Decision Decide(Pathway pathway, RefuseOrientation c, bool reasonExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
-        PathwayRules.Required(c.ReasonCode, "reasonCode", "Motif")
-        ?? (reasonExists ? null : Refusal.Invalid("reasonCode", $"Motif inconnu : « {c.ReasonCode} »."))
+        PathwayRules.KnownCode(c.ReasonCode, reasonExists, "reasonCode", "Motif")
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.NotClosed(pathway)
         ?? PathwayRules.ValidDate(pathway, c.RefusedOn, today, "refusedOn")

@@ -23,8 +23,7 @@ public static class ProposeOrientationHandler
     }
 
     public static Decision Decide(Pathway pathway, ProposeOrientation c, bool destinationExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
-        PathwayRules.Required(c.Destination, "destination", "Destination")
-        ?? (destinationExists ? null : Refusal.Invalid("destination", $"Destination inconnue : « {c.Destination} »."))
+        PathwayRules.KnownCode(c.Destination, destinationExists, "destination", "Destination")
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "proposer une orientation", PathwayStatus.Referred, PathwayStatus.Accepted, PathwayStatus.Active, PathwayStatus.Suspended)
         ?? PathwayRules.ValidDate(pathway, c.ProposedOn, today, "proposedOn")

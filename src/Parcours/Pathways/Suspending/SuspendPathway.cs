@@ -28,8 +28,7 @@ public static class SuspendPathwayHandler
     }
 
     public static Decision Decide(Pathway pathway, SuspendPathway c, bool reasonExists, DateOnly today, DateTimeOffset now, NoteSealer seal) =>
-        PathwayRules.Required(c.ReasonCode, "reasonCode", "Motif")
-        ?? (reasonExists ? null : Refusal.Invalid("reasonCode", $"Motif inconnu : « {c.ReasonCode} »."))
+        PathwayRules.KnownCode(c.ReasonCode, reasonExists, "reasonCode", "Motif")
         ?? PathwayRules.TooLong(c.Note, "note")
         ?? PathwayRules.StatusIs(pathway, "suspendre le parcours", PathwayStatus.Active)
         ?? PathwayRules.ValidDate(pathway, c.SuspendedOn, today, "suspendedOn")
