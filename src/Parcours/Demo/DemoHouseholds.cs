@@ -122,7 +122,7 @@ internal sealed class DemoHouseholds(DemoWorld world)
     }
 
     /// <summary>Records on <paramref name="person"/>'s stream how <paramref name="related"/> stands to them, once both are known.</summary>
-    private void Link(PersonDraft person, PersonDraft related, FamilyRelation relation, StaffMember by)
+    private void Link(PersonDraft person, PersonDraft related, FamilyRelation relation, Habilitation by)
     {
         var known = person.IdentifiedAt > related.IdentifiedAt ? person.IdentifiedAt : related.IdentifiedAt;
         var at = known.AddMinutes(Dice.Between(5, 90));

@@ -29,7 +29,7 @@ internal sealed class PathwayStory
     private bool _orientationAccepted;
     private int _orientations;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
-    private StaffMember _referent;
+    private Habilitation _referent;
 
     private PathwayStory(DemoWorld world, DemoProgramme programme, DemoSubject subject, DateTimeOffset referredAt, bool mustExit)
     {

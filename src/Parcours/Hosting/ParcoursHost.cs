@@ -6,6 +6,7 @@ using JasperFx.Resources;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
@@ -80,8 +81,10 @@ public static class ParcoursHost
             });
         services.AddAuthorization();
         services.AddAntiforgery();
+        services.AddScoped<CurrentWorkerPageFilter>();
         services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(CurrentWorkerPageFilter)));
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Connexion");
         });

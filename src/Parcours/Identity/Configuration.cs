@@ -6,7 +6,9 @@ public static class Configuration
 {
     public static StoreOptions ConfigureIdentity(this StoreOptions options)
     {
-        options.Schema.For<StaffMember>().Duplicate(x => x.StructureId);
+        options.Schema.For<Habilitation>()
+            .Duplicate(x => x.StructureId)
+            .UniqueIndex(x => x.Email, x => x.StructureId);
         return options;
     }
 }

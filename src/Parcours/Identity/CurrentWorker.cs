@@ -1,33 +1,67 @@
 using System.Security.Claims;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace Parcours.Identity;
 
 /// <summary>
-/// The signed-in professional as handlers see them. Built from the sign-in claims only here;
-/// the habilitation issue replaces the source of these facts, not this seam.
+/// The signed-in professional as handlers see them: their active habilitation in the structure
+/// they signed in for. Loaded from Parcours' own habilitations on every request, so a revoked
+/// habilitation takes effect at once.
 /// </summary>
-public sealed record CurrentWorker(Guid Id, Guid StructureId, string DisplayName)
+public sealed record CurrentWorker(
+    Guid Id,
+    string Email,
+    Guid StructureId,
+    string DisplayName,
+    IReadOnlySet<Role> Roles,
+    IReadOnlySet<SpecialCategory> Entitlements)
 {
+    /// <summary>The structure the person chose at sign-in (a person may work for several).</summary>
     public const string StructureClaim = "parcours:structure";
 
-    public static CurrentWorker? From(ClaimsPrincipal user)
+    public bool Has(Role role) => Roles.Contains(role);
+
+    public bool IsEntitledTo(SpecialCategory category) => Entitlements.Contains(category);
+
+    public static CurrentWorker Of(Habilitation habilitation) => new(
+        habilitation.Id, habilitation.Email, habilitation.StructureId, habilitation.DisplayName,
+        habilitation.Roles.ToHashSet(), habilitation.Entitlements.ToHashSet());
+
+    public static string? EmailOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue("email") : null;
+
+    /// <summary>The active habilitation matching the sign-in's e-mail and structure, or null.</summary>
+    public static async Task<CurrentWorker?> ResolveAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct = default)
     {
-        if (user.Identity?.IsAuthenticated != true) return null;
-        return Guid.TryParse(user.FindFirstValue("sub"), out var id)
-               && Guid.TryParse(user.FindFirstValue(StructureClaim), out var structure)
-            ? new CurrentWorker(id, structure, user.FindFirstValue("name") ?? "")
-            : null;
+        if (EmailOf(user) is not { Length: > 0 } email) return null;
+        if (!Guid.TryParse(user.FindFirstValue(StructureClaim), out var structure)) return null;
+        var normalised = Habilitation.NormaliseEmail(email);
+        var habilitation = await session.Query<Habilitation>()
+            .FirstOrDefaultAsync(h => h.Email == normalised && h.StructureId == structure && h.Active, ct);
+        return habilitation is null ? null : Of(habilitation);
     }
 }
 
-/// <summary>Wolverine middleware: gives endpoints the current worker, or answers 401.</summary>
+/// <summary>Wolverine middleware: gives endpoints the current worker, or answers 401/403.</summary>
 public static class CurrentWorkerMiddleware
 {
-    public static (CurrentWorker, ProblemDetails) Load(ClaimsPrincipal user) =>
-        CurrentWorker.From(user) is { } worker
+    private static readonly CurrentWorker Nobody = new(Guid.Empty, "", Guid.Empty, "", new HashSet<Role>(), new HashSet<SpecialCategory>());
+
+    public static async Task<(CurrentWorker, ProblemDetails)> LoadAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        if (CurrentWorker.EmailOf(user) is null)
+        {
+            return (Nobody, new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Non authentifié", Detail = "Connectez-vous pour accéder à Parcours." });
+        }
+        return await CurrentWorker.ResolveAsync(user, session, ct) is { } worker
             ? (worker, WolverineContinue.NoProblems)
-            : (new CurrentWorker(Guid.Empty, Guid.Empty, ""),
-                new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Non authentifié", Detail = "Connectez-vous pour accéder à Parcours." });
+            : (Nobody, new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Aucune habilitation",
+                Detail = "Vous êtes connecté, mais aucune habilitation active ne vous donne accès à Parcours pour cette structure.",
+            });
+    }
 }

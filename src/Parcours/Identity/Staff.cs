@@ -2,27 +2,41 @@ using Parcours.Reference;
 
 namespace Parcours.Identity;
 
-/// <summary>Fictional professionals of the demo territory (used by the development sign-in and tests).</summary>
+/// <summary>
+/// Fictional professionals of the demo territory and their habilitations, one per role the
+/// product knows (used by the development sign-in, the demo data and the tests).
+/// </summary>
 public static class Staff
 {
-    public static readonly StaffMember PreReferent = Member(1, "Camille Lefebvre", Structures.PreCalais, "Référente de parcours PRE");
-    public static readonly StaffMember PreCoordinator = Member(2, "Karim Benali", Structures.PreCalais, "Coordinateur PRE");
-    public static readonly StaffMember SasEducator = Member(3, "Julie Martin", Structures.SasColuche, "Éducatrice SAS Coluche");
-    public static readonly StaffMember CiteAdviser = Member(4, "Thomas Dubois", Structures.FabriqueDefi, "Conseiller Cité de l'emploi");
-    public static readonly StaffMember MdfWorker = Member(5, "Sophie Leroy", Structures.MaisonDesFemmes, "Intervenante Maison des Femmes");
-    public static readonly StaffMember SchoolWorker = Member(6, "Nadia Haddad", Structures.CollegeLesDunes, "CPE, collège Les Dunes");
-    public static readonly StaffMember FranceTravailAdviser = Member(7, "Pierre Caron", Structures.FranceTravail, "Conseiller France Travail");
-    public static readonly StaffMember PjjEducator = Member(8, "Lucie Fontaine", Structures.Pjj, "Éducatrice PJJ");
+    public static readonly Habilitation PreReferent = Member(1, "Camille Lefebvre", Structures.PreCalais, "Référente de parcours PRE", [Role.Referent, Role.CommitteeMember], [SpecialCategory.Health]);
+    public static readonly Habilitation PreCoordinator = Member(2, "Karim Benali", Structures.PreCalais, "Coordinateur PRE", [Role.ProgrammeCoordinator, Role.Referent, Role.CommitteeMember], [SpecialCategory.Health]);
+    public static readonly Habilitation SasEducator = Member(3, "Julie Martin", Structures.SasColuche, "Éducatrice SAS Coluche", [Role.Referent, Role.CommitteeMember], [SpecialCategory.Health]);
+    public static readonly Habilitation CiteAdviser = Member(4, "Thomas Dubois", Structures.FabriqueDefi, "Conseiller Cité de l'emploi", [Role.Referent, Role.CommitteeMember], []);
+    public static readonly Habilitation MdfWorker = Member(5, "Sophie Leroy", Structures.MaisonDesFemmes, "Intervenante Maison des Femmes", [Role.Referent, Role.ProgrammeCoordinator], [SpecialCategory.Health]);
+    public static readonly Habilitation SchoolWorker = Member(6, "Nadia Haddad", Structures.CollegeLesDunes, "CPE, collège Les Dunes", [Role.Partner, Role.CommitteeMember], []);
+    public static readonly Habilitation FranceTravailAdviser = Member(7, "Pierre Caron", Structures.FranceTravail, "Conseiller France Travail", [Role.Partner, Role.CommitteeMember], []);
+    public static readonly Habilitation PjjEducator = Member(8, "Lucie Fontaine", Structures.Pjj, "Éducatrice PJJ", [Role.Partner, Role.CommitteeMember], [SpecialCategory.Justice]);
+    public static readonly Habilitation StatisticsCoordinator = Member(9, "Hélène Marchand", Structures.PolitiqueDeLaVille, "Chargée d'évaluation, politique de la ville", [Role.StatisticsCoordinator], []);
+    public static readonly Habilitation DataProtectionOfficer = Member(10, "Marc Vasseur", Structures.PolitiqueDeLaVille, "Délégué à la protection des données", [Role.DataProtectionOfficer], []);
+    public static readonly Habilitation Administrator = Member(11, "Élodie Masson", Structures.PolitiqueDeLaVille, "Administratrice de Parcours", [Role.Administrator], []);
 
-    public static readonly IReadOnlyList<StaffMember> All =
-        [PreReferent, PreCoordinator, SasEducator, CiteAdviser, MdfWorker, SchoolWorker, FranceTravailAdviser, PjjEducator];
+    public static readonly IReadOnlyList<Habilitation> All =
+    [
+        PreReferent, PreCoordinator, SasEducator, CiteAdviser, MdfWorker, SchoolWorker, FranceTravailAdviser, PjjEducator,
+        StatisticsCoordinator, DataProtectionOfficer, Administrator,
+    ];
 
-    private static StaffMember Member(int number, string name, Guid structure, string position) => new()
+    private static Habilitation Member(int number, string name, Guid structure, string position, Role[] roles, SpecialCategory[] entitlements) => new()
     {
         Id = Guid.Parse($"0195b000-0000-7000-8000-{number:x12}"),
         DisplayName = name,
-        Email = $"{name.Split(' ')[0].ToLowerInvariant()}.{name.Split(' ')[1].ToLowerInvariant()}@demo.parcours.invalid",
+        Email = Habilitation.NormaliseEmail($"{Ascii(name.Split(' ')[0])}.{Ascii(name.Split(' ')[1])}@demo.parcours.invalid"),
         StructureId = structure,
         Position = position,
+        Roles = [.. roles],
+        Entitlements = [.. entitlements],
     };
+
+    private static string Ascii(string word) =>
+        new(word.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray());
 }

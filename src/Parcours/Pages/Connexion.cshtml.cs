@@ -27,7 +27,7 @@ public sealed class ConnexionModel(IConfiguration configuration, IHostEnvironmen
             "qu'avec la base embarquée ou en environnement de développement (réglage Parcours:DevelopmentSignIn).";
     }
 
-    public sealed record StructureGroup(Guid StructureId, string StructureName, IReadOnlyList<StaffMember> Members);
+    public sealed record StructureGroup(Guid StructureId, string StructureName, IReadOnlyList<Habilitation> Members);
 
     public IReadOnlyList<StructureGroup> Groups { get; private set; } = [];
 
@@ -50,6 +50,7 @@ public sealed class ConnexionModel(IConfiguration configuration, IHostEnvironmen
         var identity = new ClaimsIdentity(
             [
                 new Claim("sub", member.Id.ToString()),
+                new Claim("email", member.Email),
                 new Claim(CurrentWorker.StructureClaim, member.StructureId.ToString()),
                 new Claim("name", member.DisplayName),
             ],

@@ -63,7 +63,7 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var worker = CurrentWorker.From(User)!;
+        var worker = HttpContext.CurrentWorker()!;
         Reference = await ReferenceChoices.LoadAsync(session, ct);
         var result = await Caseload.QueryAsync(session, vault, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), ct);
         (PageNumber, Pages, Total) = (result.Page, result.PageCount, result.Total);

@@ -54,7 +54,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Signs in through the development sign-in page and lands on « Mes suivis ».</summary>
-    protected async Task SignInAsync(StaffMember worker)
+    protected async Task SignInAsync(Habilitation worker)
     {
         await VisitAsync("/connexion");
         await Page.GetByRole(AriaRole.Button, new() { Name = worker.DisplayName }).ClickAsync();
@@ -81,12 +81,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>Refers a new person through the message bus, as the referral page does, and returns the pathway id.</summary>
-    protected async Task<Guid> ReferredAsync(StaffMember by, NewPerson person, string programme = "PRE", string territory = "BM-GREUZE-VADEZ",
+    protected async Task<Guid> ReferredAsync(Habilitation by, NewPerson person, string programme = "PRE", string territory = "BM-GREUZE-VADEZ",
         string? track = null, DateOnly? on = null)
     {
         using var scope = fixture.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        var actor = new CurrentWorker(by.Id, by.StructureId, by.DisplayName);
+        var actor = CurrentWorker.Of(by);
         var outcome = await bus.InvokeAsync<CommandOutcome>(new ReferPerson(Guid.CreateVersion7(), null, person, programme, track,
             on ?? Today.AddDays(-7), "ECOLE", null, territory, by.StructureId, "Repéré par l'équipe éducative.", actor));
         Assert.Null(outcome.Refusal);

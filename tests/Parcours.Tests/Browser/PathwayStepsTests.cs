@@ -103,12 +103,12 @@ public sealed class PathwayStepsTests(BrowserFixture fixture) : BrowserTest(fixt
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("L'orientation a été proposée.");
     }
 
-    private async Task<Guid> ActivePathwayAsync(StaffMember worker, Parcours.People.NewPerson person)
+    private async Task<Guid> ActivePathwayAsync(Habilitation worker, Parcours.People.NewPerson person)
     {
         var pathway = await ReferredAsync(worker, person);
         using var scope = Fixture.Services.CreateScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-        var actor = new CurrentWorker(worker.Id, worker.StructureId, worker.DisplayName);
+        var actor = CurrentWorker.Of(worker);
         Assert.True((await bus.InvokeAsync<CommandOutcome>(new AcceptReferral(pathway, null, Today.AddDays(-6), actor))).Succeeded);
         Assert.True((await bus.InvokeAsync<CommandOutcome>(new StartAccompaniment(pathway, null, Today.AddDays(-5), worker.Id, actor))).Succeeded);
         return pathway;

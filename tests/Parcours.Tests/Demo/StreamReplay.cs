@@ -60,7 +60,7 @@ public static class StreamReplay
     public static CurrentWorker Worker(Guid id)
     {
         var member = Staff.All.Single(s => s.Id == id);
-        return new CurrentWorker(member.Id, member.StructureId, member.DisplayName);
+        return CurrentWorker.Of(member);
     }
 
     private static Decision Decide(Pathway p, object e, DateOnly today)

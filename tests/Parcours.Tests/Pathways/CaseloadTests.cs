@@ -10,7 +10,7 @@ namespace Parcours.Tests.Pathways;
 /// <summary>"Mes suivis": the referent structure's pathways, filtered and paged.</summary>
 public sealed class CaseloadTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private async Task<CaseloadPage> Caseload(string query = "", StaffMember? by = null) =>
+    private async Task<CaseloadPage> Caseload(string query = "", Habilitation? by = null) =>
         await (await Host.Scenario(s =>
         {
             s.As(by ?? Staff.PreReferent);

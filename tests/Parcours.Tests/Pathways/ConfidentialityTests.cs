@@ -40,7 +40,7 @@ public sealed class ConfidentialityTests(AppFixture fixture) : IntegrationContex
         return (id, actionId, orientationId);
     }
 
-    private async Task<string> GetBody(string url, StaffMember worker, int status)
+    private async Task<string> GetBody(string url, Habilitation worker, int status)
     {
         var result = await Host.Scenario(s =>
         {

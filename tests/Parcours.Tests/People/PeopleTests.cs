@@ -13,7 +13,7 @@ public sealed class PeopleTests(AppFixture fixture) : IntegrationContext(fixture
 {
     private static NewPerson Mother => new("Samira", "Dupont", Today.AddYears(-38), Sex.F, "12 rue Greuze, Calais", "0611111111", "samira@example.invalid");
 
-    private async Task<(PersonDetails? Person, string Body)> GetPerson(Guid id, StaffMember by, int status = 200)
+    private async Task<(PersonDetails? Person, string Body)> GetPerson(Guid id, Habilitation by, int status = 200)
     {
         var result = await Host.Scenario(s =>
         {
@@ -25,7 +25,7 @@ public sealed class PeopleTests(AppFixture fixture) : IntegrationContext(fixture
         return (status == 200 ? await result.Read<PersonDetails>() : null, body);
     }
 
-    private Task<Parcours.Kernel.OutcomeResults.Written> Link(Guid personId, Guid relatedId, FamilyRelation relation, StaffMember? by = null) =>
+    private Task<Parcours.Kernel.OutcomeResults.Written> Link(Guid personId, Guid relatedId, FamilyRelation relation, Habilitation? by = null) =>
         Host.Done($"/api/people/{personId}/links", new { relatedPersonId = relatedId, relation = relation.ToString() }, by);
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Parcours.Tests.Reference;
 
 public sealed class ReferenceApiTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private async Task<JsonElement> GetJson(string url, StaffMember? by = null)
+    private async Task<JsonElement> GetJson(string url, Habilitation? by = null)
     {
         var result = await Host.Scenario(s =>
         {

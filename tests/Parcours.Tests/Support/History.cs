@@ -19,7 +19,7 @@ public static class History
     public static readonly Guid PersonId = Guid.Parse("0196c000-0000-7000-8000-000000000002");
     public static readonly Guid ActionId = Guid.Parse("0196c000-0000-7000-8000-000000000003");
     public static readonly Guid OrientationId = Guid.Parse("0196c000-0000-7000-8000-000000000004");
-    public static readonly CurrentWorker Worker = new(Staff.PreReferent.Id, Staff.PreReferent.StructureId, Staff.PreReferent.DisplayName);
+    public static readonly CurrentWorker Worker = CurrentWorker.Of(Staff.PreReferent);
 
     /// <summary>Stands in for the vault: the text is visibly "sealed" so tests can see it went through.</summary>
     public static readonly NoteSealer Seal = text => string.IsNullOrWhiteSpace(text) ? null : new EncryptedText($"sealed:{text}");

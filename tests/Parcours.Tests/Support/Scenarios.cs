@@ -31,9 +31,10 @@ public static class Scenarios
 
     public static async Task<T> Read<T>(this IScenarioResult result) => JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Json)!;
 
-    public static Scenario As(this Scenario scenario, StaffMember worker)
+    public static Scenario As(this Scenario scenario, Habilitation worker)
     {
         scenario.WithClaim(new Claim("sub", worker.Id.ToString()));
+        scenario.WithClaim(new Claim("email", worker.Email));
         scenario.WithClaim(new Claim(CurrentWorker.StructureClaim, worker.StructureId.ToString()));
         scenario.WithClaim(new Claim("name", worker.DisplayName));
         return scenario;
@@ -56,7 +57,7 @@ public static class Scenarios
         "Violences conjugales, hébergée chez une amie.");
 
     /// <summary>Refers a new person and returns the new pathway id.</summary>
-    public static async Task<Guid> Referred(this IAlbaHost host, ReferPersonRequest request, StaffMember? by = null)
+    public static async Task<Guid> Referred(this IAlbaHost host, ReferPersonRequest request, Habilitation? by = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -68,7 +69,7 @@ public static class Scenarios
     }
 
     /// <summary>Posts a command that must succeed (200, or 201 for a creation) and returns the new version.</summary>
-    public static async Task<OutcomeResults.Written> Done(this IAlbaHost host, string url, object body, StaffMember? by = null, int status = 200)
+    public static async Task<OutcomeResults.Written> Done(this IAlbaHost host, string url, object body, Habilitation? by = null, int status = 200)
     {
         var result = await host.Scenario(s =>
         {
@@ -80,7 +81,7 @@ public static class Scenarios
     }
 
     /// <summary>Posts a command that creates something (201): the new version and the created id from the Location header.</summary>
-    public static async Task<(long Version, Guid CreatedId)> Created(this IAlbaHost host, string url, object body, StaffMember? by = null)
+    public static async Task<(long Version, Guid CreatedId)> Created(this IAlbaHost host, string url, object body, Habilitation? by = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -93,7 +94,7 @@ public static class Scenarios
     }
 
     /// <summary>Posts a command that must be refused with this status, and returns the problem.</summary>
-    public static async Task<(Problem Problem, string Body)> Refused(this IAlbaHost host, string url, object body, int status, StaffMember? by = null)
+    public static async Task<(Problem Problem, string Body)> Refused(this IAlbaHost host, string url, object body, int status, Habilitation? by = null)
     {
         var result = await host.Scenario(s =>
         {
@@ -122,10 +123,10 @@ public static class Scenarios
     }
 
     /// <summary>Identifies a person (without referral) and returns their id.</summary>
-    public static async Task<Guid> IdentifiedPerson(this IAlbaHost host, NewPerson person, StaffMember? by = null) =>
+    public static async Task<Guid> IdentifiedPerson(this IAlbaHost host, NewPerson person, Habilitation? by = null) =>
         (await host.Done("/api/people", person, by, 201)).Id;
 
-    public static async Task<PathwayDetails> PathwayFile(this IAlbaHost host, Guid id, StaffMember? by = null)
+    public static async Task<PathwayDetails> PathwayFile(this IAlbaHost host, Guid id, Habilitation? by = null)
     {
         var result = await host.Scenario(s =>
         {

@@ -20,9 +20,9 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
 {
     public PathwayDetails Details { get; private set; } = null!;
     public ReferenceChoices Reference { get; private set; } = null!;
-    public IReadOnlyDictionary<Guid, StaffMember> StaffById { get; private set; } = new Dictionary<Guid, StaffMember>();
+    public IReadOnlyDictionary<Guid, Habilitation> StaffById { get; private set; } = new Dictionary<Guid, Habilitation>();
     /// <summary>The workers of the referent structure, who may become the referent.</summary>
-    public IReadOnlyList<StaffMember> StructureStaff { get; private set; } = [];
+    public IReadOnlyList<Habilitation> StructureStaff { get; private set; } = [];
     public FormErrors Errors { get; } = new();
     public bool Missing { get; private set; }
     public DateOnly Today { get; private set; }
@@ -32,7 +32,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
     [TempData]
     public string? Notice { get; set; }
 
-    private CurrentWorker Worker => CurrentWorker.From(User)!;
+    private CurrentWorker Worker => HttpContext.CurrentWorker()!;
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
@@ -68,7 +68,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
         Details = details;
         Today = time.Today();
         Reference = await ReferenceChoices.LoadAsync(session, ct);
-        var staff = await session.Query<StaffMember>().ToListAsync(ct);
+        var staff = await session.Query<Habilitation>().ToListAsync(ct);
         StaffById = staff.ToDictionary(s => s.Id);
         StructureStaff = staff.Where(s => s.StructureId == details.ReferentStructureId).OrderBy(s => s.DisplayName).ToList();
         PrefillAdmission();

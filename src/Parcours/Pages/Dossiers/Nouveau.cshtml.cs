@@ -105,7 +105,7 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var worker = CurrentWorker.From(User)!;
+        var worker = HttpContext.CurrentWorker()!;
         await LoadAsync(ct);
         Input.ReferredOn = Today;
         // A programme's worker usually refers to their own structure; a partner (a school) refers from theirs.
@@ -115,7 +115,7 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var worker = CurrentWorker.From(User)!;
+        var worker = HttpContext.CurrentWorker()!;
         if (Input.Sex is not { } sex)
         {
             Errors.Add("sex", Text.MissingSex);

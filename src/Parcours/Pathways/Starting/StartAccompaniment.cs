@@ -16,12 +16,12 @@ public static class StartAccompanimentHandler
 {
     public static async Task<CommandOutcome> Handle(StartAccompaniment command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
-        var referent = await session.LoadAsync<StaffMember>(command.ReferentWorkerId, ct);
+        var referent = await session.LoadAsync<Habilitation>(command.ReferentWorkerId, ct);
         return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
             (pathway, _) => Decide(pathway, command, referent, time.Today(), time.GetUtcNow()), ct);
     }
 
-    public static Decision Decide(Pathway pathway, StartAccompaniment c, StaffMember? referent, DateOnly today, DateTimeOffset now) =>
+    public static Decision Decide(Pathway pathway, StartAccompaniment c, Habilitation? referent, DateOnly today, DateTimeOffset now) =>
         (referent is null ? Refusal.Invalid("referentWorkerId", "Référent inconnu.") : null)
         ?? (referent!.StructureId != pathway.ReferentStructureId
             ? Refusal.Rule("Le référent doit appartenir à la structure référente du parcours.", "referentWorkerId")

@@ -24,7 +24,7 @@ public sealed class CodesAndNotesDecisionTests
     private static Decision Exit(string outcome, bool known, string? note = null) =>
         ExitPathwayHandler.Decide(Active, new ExitPathway(PathwayId, null, Day(12), outcome, note, Worker), known, Today, Now, Seal);
 
-    private static Decision Start(StaffMember? referent, Guid? referentId = null) =>
+    private static Decision Start(Habilitation? referent, Guid? referentId = null) =>
         StartAccompanimentHandler.Decide(In(PathwayStatus.Accepted),
             new StartAccompaniment(PathwayId, null, Day(3), referentId ?? referent!.Id, Worker), referent, Today, Now);
 
