@@ -25,6 +25,15 @@ public sealed record CurrentWorker(
 
     public bool IsEntitledTo(SpecialCategory category) => Entitlements.Contains(category);
 
+    /// <summary>Follows cases of their own structure (référent, programme coordinator).</summary>
+    public bool FollowsCases => Has(Role.Referent) || Has(Role.ProgrammeCoordinator);
+
+    /// <summary>
+    /// Works with people: follows cases, or is a partner. Statistics coordinators, administrators
+    /// and the data-protection officer do not, and get 404 on every person-level endpoint.
+    /// </summary>
+    public bool WorksWithPeople => FollowsCases || Has(Role.Partner);
+
     public static CurrentWorker Of(Habilitation habilitation) => new(
         habilitation.Id, habilitation.Email, habilitation.StructureId, habilitation.DisplayName,
         habilitation.Roles.ToHashSet(), habilitation.Entitlements.ToHashSet());
@@ -42,6 +51,19 @@ public sealed record CurrentWorker(
             .FirstOrDefaultAsync(h => h.Email == normalised && h.StructureId == structure && h.Active, ct);
         return habilitation is null ? null : Of(habilitation);
     }
+}
+
+/// <summary>
+/// Wolverine middleware on every person-level endpoint (<c>/api/pathways</c>, <c>/api/people</c>):
+/// a worker who does not work with people gets the same 404 as for a person who does not exist.
+/// </summary>
+public static class PersonLevelGate
+{
+    public static bool Guards(string? route) =>
+        route is not null && (route.StartsWith("/api/pathways", StringComparison.Ordinal) || route.StartsWith("/api/people", StringComparison.Ordinal));
+
+    public static IResult Before(CurrentWorker worker) =>
+        worker.WorksWithPeople ? WolverineContinue.Result() : Kernel.OutcomeResults.ToProblem(Kernel.Refusal.NotFound());
 }
 
 /// <summary>Wolverine middleware: gives endpoints the current worker, or answers 401/403.</summary>

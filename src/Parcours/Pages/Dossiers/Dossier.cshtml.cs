@@ -56,7 +56,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        var details = await PathwayDetails.LoadAsync(session, vault, Worker, id, ct);
+        var details = await PathwayDetails.LoadAsync(session, vault, Worker, id, time.Today(), ct);
         if (details is null)
         {
             // Not there and not visible look the same: a sealed case must not be guessable.
