@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways;
@@ -31,6 +32,7 @@ public static class ParcoursHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PersonVault>();
+        services.AddAuditTrail(connectionString);
 
         services.AddMarten(options =>
             {
