@@ -62,8 +62,18 @@ public static class PersonLevelGate
     public static bool Guards(string? route) =>
         route is not null && (route.StartsWith("/api/pathways", StringComparison.Ordinal) || route.StartsWith("/api/people", StringComparison.Ordinal));
 
-    public static IResult Before(CurrentWorker worker) =>
-        worker.WorksWithPeople ? WolverineContinue.Result() : Kernel.OutcomeResults.ToProblem(Kernel.Refusal.NotFound());
+    public const string RefusedAction = "person-level";
+
+    /// <summary>Refusals are traced with the route and the case or person id it names.</summary>
+    public static async Task<IResult> Before(CurrentWorker worker, HttpContext context, Audit.AuditTrail trail)
+    {
+        if (worker.WorksWithPeople) return WolverineContinue.Result();
+        var values = context.Request.RouteValues;
+        Guid? IdOf(string name) => Guid.TryParse(values.GetValueOrDefault(name)?.ToString(), out var id) ? id : null;
+        await trail.RecordAsync(Audit.AuditEntry.By(worker, RefusedAction, $"{context.Request.Method} {context.Request.Path}", Audit.AuditOutcome.Refused,
+            IdOf("pathwayId"), IdOf("personId")), context.RequestAborted);
+        return Kernel.OutcomeResults.ToProblem(Kernel.Refusal.NotFound());
+    }
 }
 
 /// <summary>Wolverine middleware: gives endpoints the current worker, or answers 401/403.</summary>

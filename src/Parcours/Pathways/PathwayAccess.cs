@@ -13,12 +13,13 @@ public enum PathwayView
 }
 
 /// <summary>
-/// What a worker may do with one pathway: the view, whether they may change it, and which special
-/// categories (youth justice, health) they may read in it.
+/// What a worker may do with one pathway: the view, whether they may change it, which special
+/// categories (youth justice, health) they may read in it, and on what ground (for the access
+/// trail: <c>referent</c>, <c>team:{purpose}</c> or <c>hidden</c>).
 /// </summary>
-public sealed record PathwayGrant(PathwayView View, bool MayAct, IReadOnlySet<SpecialCategory> Entitlements)
+public sealed record PathwayGrant(PathwayView View, bool MayAct, IReadOnlySet<SpecialCategory> Entitlements, string Ground)
 {
-    public static readonly PathwayGrant None = new(PathwayView.Hidden, false, new HashSet<SpecialCategory>());
+    public static readonly PathwayGrant None = new(PathwayView.Hidden, false, new HashSet<SpecialCategory>(), "hidden");
 
     public bool Sees => View != PathwayView.Hidden;
 
@@ -53,14 +54,14 @@ public static class PathwayAccess
         var entitlements = worker.Entitlements;
         if (worker.StructureId == referentStructureId)
         {
-            return worker.FollowsCases ? new PathwayGrant(PathwayView.Full, true, entitlements) : PathwayGrant.None;
+            return worker.FollowsCases ? new PathwayGrant(PathwayView.Full, true, entitlements, "referent") : PathwayGrant.None;
         }
         if (IsSealed(programme)) return PathwayGrant.None;
 
         var member = sharing.MemberOf(worker.StructureId);
         if (member is null || sharing.CoveringConsent(member.StructureId, member.Purpose, today, adultOn) is null) return PathwayGrant.None;
         var view = worker.FollowsCases || (worker.Has(Role.Partner) && entitlements.Count > 0) ? PathwayView.Full : PathwayView.Summary;
-        return new PathwayGrant(view, false, entitlements);
+        return new PathwayGrant(view, false, entitlements, $"team:{member.Purpose}");
     }
 
     public static PathwayGrant For(CurrentWorker worker, Pathway pathway, DateOnly today, DateOnly? adultOn) =>

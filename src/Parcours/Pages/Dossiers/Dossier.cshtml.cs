@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parcours.Identity;
@@ -16,7 +17,7 @@ namespace Parcours.Pages.Dossiers;
 /// allows. Each form posts to its own handler (in the partial files next to this one), which
 /// turns it into a command; the handlers of the commands decide.
 /// </summary>
-public sealed partial class DossierModel(IQuerySession session, IMessageBus bus, PersonVault vault, TimeProvider time) : PageModel, IFormPage
+public sealed partial class DossierModel(IQuerySession session, IMessageBus bus, PersonVault vault, AuditTrail trail, TimeProvider time) : PageModel, IFormPage
 {
     public PathwayDetails Details { get; private set; } = null!;
     public ReferenceChoices Reference { get; private set; } = null!;
@@ -56,7 +57,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        var details = await PathwayDetails.LoadAsync(session, vault, Worker, id, time.Today(), ct);
+        var details = await PathwayDetails.LoadAsync(session, vault, trail, Worker, id, time.Today(), ct);
         if (details is null)
         {
             // Not there and not visible look the same: a sealed case must not be guessable.

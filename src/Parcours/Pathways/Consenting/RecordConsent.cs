@@ -43,7 +43,7 @@ public static class RecordConsentHandler
         var ids = (command.Structures ?? []).Distinct().ToArray();
         var known = (await session.LoadManyAsync<Structure>(ct, ids)).Select(s => s.Id).ToHashSet();
         return await session.DecideWithSubjectAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, subject) => Decide(pathway, command, known, subject, time.Today(), time.GetUtcNow()), ct);
+            (pathway, subject) => Decide(pathway, command, known, subject, time.Today(), time.GetUtcNow()), ct, "consent.recorded");
     }
 
     /// <summary>Purposes that name the structures they allow.</summary>

@@ -19,7 +19,7 @@ public static class WithdrawConsentHandler
 {
     public static Task<CommandOutcome> Handle(WithdrawConsent command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
         session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, seal) => Decide(pathway, command, time.Today(), time.GetUtcNow(), seal), ct);
+            (pathway, seal) => Decide(pathway, command, time.Today(), time.GetUtcNow(), seal), ct, "consent.withdrawn");
 
     public static Decision Decide(Pathway pathway, WithdrawConsent c, DateOnly today, DateTimeOffset now, NoteSealer seal)
     {

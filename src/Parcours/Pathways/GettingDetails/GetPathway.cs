@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways.Reading;
@@ -70,20 +71,26 @@ public sealed record PathwayDetails(
     SharingDetails? Sharing,
     SafeContactDetails? SafeContact)
 {
+    public const string ReadAction = "pathway.read";
+
     /// <summary>
     /// Loads a file as the worker may read it, or null when it does not exist or is hidden from them.
-    /// The JSON API and the page both read through here.
+    /// The JSON API and the page both read through here; every answer is traced, refusals alike
+    /// (an unknown id and a hidden one leave the same entry).
     /// </summary>
-    public static async Task<PathwayDetails?> LoadAsync(IQuerySession session, PersonVault vault, CurrentWorker worker, Guid id, DateOnly today, CancellationToken ct)
+    public static async Task<PathwayDetails?> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CurrentWorker worker, Guid id, DateOnly today, CancellationToken ct)
     {
         var file = await session.LoadAsync<PathwayFile>(id, ct);
-        if (file is null) return null;
+        var key = file is null ? null : await session.LoadAsync<PersonKey>(file.PersonId, ct);
+        var identity = file is null ? null : vault.Open(key, await session.LoadAsync<SealedIdentity>(file.PersonId, ct));
+        var grant = file is null ? PathwayGrant.None : PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(identity?.BirthDate));
+        if (file is null || !grant.Sees)
+        {
+            await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Refused, id), ct);
+            return null;
+        }
 
-        var key = await session.LoadAsync<PersonKey>(file.PersonId, ct);
-        var identity = vault.Open(key, await session.LoadAsync<SealedIdentity>(file.PersonId, ct));
-        var grant = PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(identity?.BirthDate));
-        if (!grant.Sees) return null;
-
+        await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Allowed, id, file.PersonId), ct);
         var facts = await FileViewFacts.LoadAsync(session, worker, ct);
         return FileView.Of(file, identity, text => vault.Decrypt(key, text), grant, facts, today);
     }
@@ -92,8 +99,8 @@ public sealed record PathwayDetails(
 public static class GetPathwayEndpoint
 {
     [WolverineGet("/api/pathways/{pathwayId}", OperationId = "getPathway")]
-    public static async Task<IResult> Get(Guid pathwayId, CurrentWorker worker, IQuerySession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        await PathwayDetails.LoadAsync(session, vault, worker, pathwayId, time.Today(), ct) is { } details
+    public static async Task<IResult> Get(Guid pathwayId, CurrentWorker worker, IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time, CancellationToken ct) =>
+        await PathwayDetails.LoadAsync(session, vault, trail, worker, pathwayId, time.Today(), ct) is { } details
             ? Results.Ok(details)
             : OutcomeResults.ToProblem(Refusal.NotFound());
 }

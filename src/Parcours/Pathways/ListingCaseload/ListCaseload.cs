@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Marten.Linq;
 using Parcours.Identity;
 using Parcours.Kernel;
@@ -27,9 +28,13 @@ public sealed record CaseloadPage(IReadOnlyList<CaseloadRow> Rows, int Page, int
 /// </summary>
 public static class Caseload
 {
-    public static async Task<CaseloadPage> QueryAsync(IQuerySession session, PersonVault vault, CurrentWorker worker, CaseloadFilter filter, DateOnly today, CancellationToken ct)
+    public const string ListAction = "pathway.list";
+
+    /// <summary>The page of the caseload; the request is traced (one entry, without case ids).</summary>
+    public static async Task<CaseloadPage> QueryAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CurrentWorker worker, CaseloadFilter filter, DateOnly today, CancellationToken ct)
     {
         var page = Math.Max(1, filter.Page);
+        await trail.RecordAsync(AuditEntry.By(worker, ListAction, "caseload", worker.WorksWithPeople ? AuditOutcome.Allowed : AuditOutcome.Refused), ct);
         if (!worker.WorksWithPeople) return new CaseloadPage([], page, 1, 0);
 
         var shared = await SharedWithAsync(session, vault, worker, today, ct);
@@ -79,7 +84,7 @@ public static class Caseload
 public static class ListCaseloadEndpoint
 {
     [WolverineGet("/api/pathways", OperationId = "listCaseload")]
-    public static async Task<CaseloadPage> Get(CurrentWorker worker, IQuerySession session, PersonVault vault, TimeProvider time, CancellationToken ct,
+    public static async Task<CaseloadPage> Get(CurrentWorker worker, IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time, CancellationToken ct,
         string? programme = null, string? territory = null, PathwayStatus? status = null, int page = 1) =>
-        await Caseload.QueryAsync(session, vault, worker, new CaseloadFilter(programme, territory, status, page), time.Today(), ct);
+        await Caseload.QueryAsync(session, vault, trail, worker, new CaseloadFilter(programme, territory, status, page), time.Today(), ct);
 }

@@ -23,7 +23,7 @@ public static class AddTeamMemberHandler
     {
         var structure = await session.LoadAsync<Structure>(command.StructureId, ct);
         return await session.DecideWithSubjectAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, subject) => Decide(pathway, command, structure, subject, time.Today(), time.GetUtcNow()), ct);
+            (pathway, subject) => Decide(pathway, command, structure, subject, time.Today(), time.GetUtcNow()), ct, "team.member-added");
     }
 
     public static Decision Decide(Pathway pathway, AddTeamMember c, Structure? structure, CaseSubject subject, DateOnly today, DateTimeOffset now)

@@ -19,7 +19,7 @@ public static class JustifySharingExceptionHandler
 {
     public static Task<CommandOutcome> Handle(JustifySharingException command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
         session.DecideWithSubjectAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, subject) => Decide(pathway, command, subject, time.Today(), time.GetUtcNow()), ct);
+            (pathway, subject) => Decide(pathway, command, subject, time.Today(), time.GetUtcNow()), ct, "sharing.exception-justified");
 
     public static Decision Decide(Pathway pathway, JustifySharingException c, CaseSubject subject, DateOnly today, DateTimeOffset now) =>
         (c.Actor.Has(Role.ProgrammeCoordinator) ? null : Refusal.Forbidden("Seul un coordinateur de programme peut justifier une exception à l'information des parents."))

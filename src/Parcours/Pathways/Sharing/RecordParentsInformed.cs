@@ -16,7 +16,7 @@ public static class RecordParentsInformedHandler
 {
     public static Task<CommandOutcome> Handle(RecordParentsInformed command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
         session.DecideWithSubjectAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, subject) => Decide(pathway, command, subject, time.Today(), time.GetUtcNow()), ct);
+            (pathway, subject) => Decide(pathway, command, subject, time.Today(), time.GetUtcNow()), ct, "sharing.parents-informed");
 
     public static Decision Decide(Pathway pathway, RecordParentsInformed c, CaseSubject subject, DateOnly today, DateTimeOffset now) =>
         (Enum.IsDefined(c.Mode) ? null : Refusal.Invalid("mode", "Indiquez si l'information a été donnée par écrit ou oralement."))

@@ -16,7 +16,7 @@ public static class RemoveTeamMemberHandler
 {
     public static Task<CommandOutcome> Handle(RemoveTeamMember command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
         session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
-            (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
+            (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct, "team.member-removed");
 
     public static Decision Decide(Pathway pathway, RemoveTeamMember c, DateOnly today, DateTimeOffset now) =>
         pathway.Sharing.MemberOf(c.StructureId) is null

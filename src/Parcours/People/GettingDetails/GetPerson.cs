@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways;
@@ -18,9 +19,14 @@ public sealed record LinkedPerson(Guid PersonId, FamilyRelation Relation, string
 /// </summary>
 public sealed record PersonDetails(Guid Id, PathwayView View, PersonIdentity? Identity, Sex Sex, IReadOnlyList<PathwaySummary> Pathways, IReadOnlyList<LinkedPerson> Links)
 {
-    public static async Task<PersonDetails?> LoadAsync(IQuerySession session, PersonVault vault, CurrentWorker worker, Guid personId, DateOnly today, CancellationToken ct)
+    public const string ReadAction = "person.read";
+
+    /// <summary>Loads a person as the worker may read them, or null; traced either way.</summary>
+    public static async Task<PersonDetails?> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CurrentWorker worker, Guid personId, DateOnly today, CancellationToken ct)
     {
         var grant = await PersonAccess.LoadVisibleAsync(session, vault, worker, personId, today, ct);
+        await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant is null ? "hidden" : grant.View.ToString().ToLowerInvariant(),
+            grant is null ? AuditOutcome.Refused : AuditOutcome.Allowed, personId: personId), ct);
         if (grant is null) return null;
 
         var links = new List<LinkedPerson>();
@@ -47,8 +53,8 @@ public sealed record PersonDetails(Guid Id, PathwayView View, PersonIdentity? Id
 public static class GetPersonEndpoint
 {
     [WolverineGet("/api/people/{personId}", OperationId = "getPerson")]
-    public static async Task<IResult> Get(Guid personId, CurrentWorker worker, IQuerySession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        await PersonDetails.LoadAsync(session, vault, worker, personId, time.Today(), ct) is { } details
+    public static async Task<IResult> Get(Guid personId, CurrentWorker worker, IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time, CancellationToken ct) =>
+        await PersonDetails.LoadAsync(session, vault, trail, worker, personId, time.Today(), ct) is { } details
             ? Results.Ok(details)
             : OutcomeResults.ToProblem(Refusal.NotFound());
 }
