@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using Parcours.Identity;
 
 namespace Parcours.Audit;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AuditOutcome>))]
 public enum AuditOutcome
 {
     Allowed,
