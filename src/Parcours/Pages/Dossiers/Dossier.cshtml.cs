@@ -37,10 +37,12 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
+    public bool IsCoordinator => Worker.Has(Role.ProgrammeCoordinator);
+
     public string StaffName(Guid? id) => id is { } value && StaffById.TryGetValue(value, out var member) ? member.DisplayName : "—";
 
     /// <summary>Which forms the page offers for the current status; the command handlers still decide.</summary>
-    public bool Offers(string form) => (form, Details.Status) switch
+    public bool Offers(string form) => Details.MayAct && (form, Details.Status) switch
     {
         ("accept" or "decline", PathwayStatus.Referred) => true,
         ("start", PathwayStatus.Accepted) => true,
@@ -52,6 +54,9 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
         ("suspend", PathwayStatus.Active) => true,
         ("resume", PathwayStatus.Suspended) => true,
         ("reopen", PathwayStatus.Exited) => true,
+        ("consent" or "team" or "parents" or "exception", not (PathwayStatus.Exited or PathwayStatus.Declined)) => true,
+        ("withdraw" or "team-remove", _) => true,
+        ("safe-contact", _) => PathwayAccess.IsSealed(Details.Programme),
         _ => false,
     };
 
@@ -76,6 +81,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
         PrefillActions();
         PrefillOrientations();
         PrefillLifecycle();
+        PrefillSharing();
         return Page();
     }
 
@@ -111,6 +117,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
             "dueOn" => "due",
             "reasonCode" => "reason",
             "referentWorkerId" => "referent",
+            "expiresOn" => "expires",
             _ when field.EndsWith("On", StringComparison.Ordinal) => "date",
             _ => field.ToLowerInvariant(),
         };
