@@ -246,4 +246,28 @@ public sealed class SharingTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Contains((Staff.SchoolWorker.Id, "pathway.read", "hidden", "Refused"), trail);
         Assert.Contains((Staff.FranceTravailAdviser.Id, "pathway.change", "hidden", "Refused"), trail);
     }
+
+    [Fact]
+    public async Task the_printable_consent_form_is_rendered_for_full_readers_only_with_what_was_typed_escaped()
+    {
+        var id = await Host.ActivePathway();
+        await Host.ParentsInformed(id);
+        var (_, consentId) = await Host.Created($"/api/pathways/{id}/consents", new
+        {
+            purpose = "TeamSharing", structures = new[] { Structures.CollegeLesDunes }, givenBy = "ParentalAuthority", mode = "Oral", givenOn = Today,
+            minorView = "<script>alert('x')</script> d'accord",
+        });
+        await Host.Join(id, Structures.CollegeLesDunes);
+
+        var form = await Host.GetText($"/dossiers/{id}/consentements/{consentId}", Staff.PreReferent, 200);
+        await Host.GetText($"/dossiers/{id}/consentements/{consentId}", Staff.SchoolWorker, 404);
+        await Host.GetText($"/dossiers/{id}/consentements/{Guid.CreateVersion7()}", Staff.PreReferent, 404);
+
+        Assert.Contains("Recueil du consentement", form);
+        Assert.Contains("Léo DUPONT", form);
+        Assert.Contains("Collège Les Dunes (fictif)", form);
+        Assert.Contains("&lt;script&gt;", form);
+        Assert.DoesNotContain("<script>", form);
+        Assert.Contains((Staff.PreReferent.Id, "consent.form", "TeamSharing", "Allowed"), await Host.TrailOf(id));
+    }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Parcours.Pathways.GettingDetails;
 using Parcours.Reference;
 using Scriban;
@@ -8,10 +10,13 @@ namespace Parcours.Pathways.Consenting;
 
 /// <summary>
 /// The printable consent form (French, A4), rendered by the Scriban template next to this file
-/// from a recorded consent of a file the worker reads in full. The template escapes every value.
+/// from a recorded consent of a file the worker reads in full. The template escapes every typed
+/// value with <c>escape</c>.
 /// </summary>
 public static class ConsentForm
 {
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private static readonly Lazy<Template> Template = new(() =>
     {
         using var stream = typeof(ConsentForm).Assembly.GetManifestResourceStream(typeof(ConsentForm), "ConsentForm.sbn-html")
@@ -65,6 +70,8 @@ public static class ConsentForm
     {
         var globals = new ScriptObject();
         globals.Import(model);
+        // Scriban's html.escape writes accented letters as numeric entities; this keeps them as they are.
+        globals.Import("escape", new Func<string?, string>(text => Html.Encode(text ?? "")));
         var context = new TemplateContext { StrictVariables = true };
         context.PushGlobal(globals);
         return Template.Value.Render(context);
