@@ -23,7 +23,12 @@ public static class AuditSearch
     public static async Task<AuditPage> QueryAsync(NpgsqlDataSource dataSource, AuditTrail trail, CurrentWorker worker, AuditFilter filter, CancellationToken ct)
     {
         await trail.RecordAsync(AuditEntry.By(worker, "audit.search", "contrôle du journal des accès", AuditOutcome.Allowed, filter.CaseId, filter.PersonId), ct);
+        return await ReadAsync(dataSource, filter, ct);
+    }
 
+    /// <summary>Reads entries without any check: callers decide who may see them, and trace it.</summary>
+    public static async Task<AuditPage> ReadAsync(NpgsqlDataSource dataSource, AuditFilter filter, CancellationToken ct)
+    {
         var page = Math.Max(1, filter.Page);
         await using var command = dataSource.CreateCommand(
             $"select id, at, worker_id, email, structure_id, case_id, person_id, action, purpose, outcome, previous_hash, hash from {AuditSchema.Table} " +
