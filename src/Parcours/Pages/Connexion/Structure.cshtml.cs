@@ -25,6 +25,7 @@ public sealed class StructureModel(IQuerySession session) : PageModel, IFormPage
         public const string Legend = "Structure";
         public const string Continue = "Continuer";
         public const string Missing = "Choisissez une structure.";
+        public const string SignOut = "Se déconnecter";
     }
 
     public const string FormId = "structure-form";
