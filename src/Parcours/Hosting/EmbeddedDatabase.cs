@@ -1,3 +1,5 @@
+using Parcours.Audit;
+
 namespace Parcours.Hosting;
 
 /// <summary>
@@ -20,6 +22,7 @@ public static class EmbeddedDatabase
         var cluster = PostgresCluster.For(DataFolder(builder.Configuration));
         cluster.StartAsync(throwaway: false).GetAwaiter().GetResult();
         cluster.EnsureDatabaseAsync("parcours").GetAwaiter().GetResult();
+        AuditSchema.InstallAsync(cluster.OwnerConnectionString("parcours"), PostgresCluster.ApplicationRole).GetAwaiter().GetResult();
         builder.Configuration["Parcours:Embedded"] = "true";
         builder.Services.AddHostedService(_ => new EmbeddedClusterLifetime(cluster));
         Console.WriteLine($"PostgreSQL embarqué / embedded PostgreSQL: {cluster.Folder}");

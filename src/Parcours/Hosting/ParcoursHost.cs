@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Identity.DevelopmentProvider;
 using Parcours.Identity.SigningIn;
@@ -32,6 +33,7 @@ public static class ParcoursHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PersonVault>();
+        services.AddAuditTrail(connectionString);
 
         services.AddMarten(options =>
             {

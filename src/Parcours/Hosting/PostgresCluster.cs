@@ -26,8 +26,18 @@ public sealed class PostgresCluster
     private string SocketDirectory => Path.Combine(Folder, "socket");
     private string LogFile => Path.Combine(Folder, "postgres.log");
 
-    public string ConnectionString(string database) =>
-        $"Host={SocketDirectory};Port={SocketPort};Username=parcours;Database={database};Pooling=true;Maximum Pool Size=50";
+    /// <summary>The cluster's superuser: creates databases and installs what the application must not own.</summary>
+    public const string OwnerRole = "parcours";
+
+    /// <summary>The role Parcours runs as: owns its schemas, but is no superuser (the access trail is not its to change).</summary>
+    public const string ApplicationRole = "parcours_app";
+
+    public string ConnectionString(string database) => ConnectionString(database, ApplicationRole);
+
+    public string OwnerConnectionString(string database) => ConnectionString(database, OwnerRole);
+
+    private string ConnectionString(string database, string role) =>
+        $"Host={SocketDirectory};Port={SocketPort};Username={role};Database={database};Pooling=true;Maximum Pool Size=50";
 
     /// <summary>Finds the server binaries, or explains in French and English what to install.</summary>
     public static PostgresCluster For(string folder)
@@ -67,7 +77,7 @@ public sealed class PostgresCluster
 
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
-            var initArgs = new List<string> { "-D", DataDirectory, "-U", "parcours", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8" };
+            var initArgs = new List<string> { "-D", DataDirectory, "-U", OwnerRole, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8" };
             if (throwaway) initArgs.Add("--no-sync");
             await RunAsync(Path.Combine(_binDirectory, "initdb"), initArgs, asPostgres: true, ct);
         }
@@ -80,15 +90,32 @@ public sealed class PostgresCluster
             ["-D", DataDirectory, "-l", LogFile, "-o", settings, "-w", "-t", "60", "start"], asPostgres: true, ct);
     }
 
+    /// <summary>Creates the database and the application role when missing; the role may create its own schemas.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new Npgsql.NpgsqlConnection(OwnerConnectionString("postgres"));
         await connection.OpenAsync(ct);
-        await using var exists = new Npgsql.NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        await using var create = new Npgsql.NpgsqlCommand($"create database \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync(ct);
+        async Task<bool> Exists(string sql, string name)
+        {
+            await using var query = new Npgsql.NpgsqlCommand(sql, connection);
+            query.Parameters.AddWithValue("name", name);
+            return await query.ExecuteScalarAsync(ct) is not null;
+        }
+        async Task Execute(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        if (!await Exists("select 1 from pg_roles where rolname = @name", ApplicationRole))
+        {
+            await Execute($"create role {ApplicationRole} login nosuperuser nocreatedb nocreaterole");
+        }
+        if (!await Exists("select 1 from pg_database where datname = @name", database))
+        {
+            await Execute($"create database \"{database}\"");
+        }
+        await Execute($"grant connect, create, temporary on database \"{database}\" to {ApplicationRole}");
     }
 
     public void Stop()

@@ -18,7 +18,7 @@ public sealed class PostgresClusterTests : IDisposable
 
         var second = PostgresCluster.For(_folder);
         await second.StartAsync(throwaway: false);
-        await using var connection = new NpgsqlConnection(second.ConnectionString("parcours"));
+        await using var connection = new NpgsqlConnection(second.OwnerConnectionString("parcours"));
         await connection.OpenAsync();
         await using var read = new NpgsqlCommand("select value from kept", connection);
         Assert.Equal("entre deux démarrages", await read.ExecuteScalarAsync());
@@ -70,7 +70,7 @@ public sealed class PostgresClusterTests : IDisposable
 
     private static async Task Execute(PostgresCluster cluster, string sql)
     {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString("parcours"));
+        await using var connection = new NpgsqlConnection(cluster.OwnerConnectionString("parcours"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -1,3 +1,4 @@
+using Parcours.Audit;
 using Parcours.Hosting;
 
 namespace Parcours.Tests.Support;
@@ -14,12 +15,23 @@ public static class TestCluster
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> Created = [];
 
+    /// <summary>The owner's connection to a test database (to tamper with what the application may not touch).</summary>
+    public static string OwnerConnectionString(string database)
+    {
+        ConnectionString(database);
+        return Instance.Value.OwnerConnectionString(database);
+    }
+
     public static string ConnectionString(string database)
     {
         var cluster = Instance.Value;
         lock (Gate)
         {
-            if (Created.Add(database)) cluster.EnsureDatabaseAsync(database).GetAwaiter().GetResult();
+            if (Created.Add(database))
+            {
+                cluster.EnsureDatabaseAsync(database).GetAwaiter().GetResult();
+                AuditSchema.InstallAsync(cluster.OwnerConnectionString(database), PostgresCluster.ApplicationRole).GetAwaiter().GetResult();
+            }
         }
         return cluster.ConnectionString(database);
     }
