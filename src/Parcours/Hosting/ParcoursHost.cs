@@ -81,6 +81,8 @@ public static class ParcoursHost
             options.Conventions.AllowAnonymousToFolder("/Connexion");
             options.Conventions.AllowAnonymousToPage("/Deconnexion/Terminee");
             options.Conventions.AllowAnonymousToFolder("/Idp");
+            options.Conventions.AddPageRoute("/Admin/Habilitations/Edit", "admin/habilitations/nouvelle");
+            options.Conventions.AddPageRoute("/Admin/Structures/Edit", "admin/structures/nouvelle");
         });
     }
 
