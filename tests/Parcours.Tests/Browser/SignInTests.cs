@@ -53,6 +53,11 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choisissez une structure.");
         await ExpectAccessibleAsync();
 
+        // A structure she is not habilitated in, slipped into the form, is refused on the server.
+        await Page.GetByLabel("CCAS de Calais").EvaluateAsync($"radio => {{ radio.value = '{Parcours.Reference.Structures.PreCalais}'; radio.checked = true; }}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choisissez une structure.");
+
         await Page.GetByLabel("SAS Coluche").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
