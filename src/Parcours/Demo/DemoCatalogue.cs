@@ -236,4 +236,13 @@ internal static class DemoCatalogue
         "Nouvelle demande de la personne après quelques mois.",
         "Situation à nouveau fragile, reprise du suivi.",
     ];
+
+    /// <summary>A minor's own view, recorded with the parents' consent to share with the school or a partner.</summary>
+    public static readonly string[] MinorViews =
+    [
+        "{0} est d'accord pour que l'établissement soit informé.",
+        "{0} préfère que seule sa professeure principale soit au courant.",
+        "{0} est d'accord, à condition de pouvoir en reparler avec sa référente.",
+        "{0} est trop jeune pour exprimer un avis ; ses parents lui ont expliqué la démarche.",
+    ];
 }

@@ -127,7 +127,8 @@ internal sealed class DemoHouseholds(DemoWorld world)
         var known = person.IdentifiedAt > related.IdentifiedAt ? person.IdentifiedAt : related.IdentifiedAt;
         var at = known.AddMinutes(Dice.Between(5, 90));
         if (at > world.Now) at = world.Now;
-        person.Events.Add(new DemoEvent(new FamilyLinkRecorded(person.Id, related.Id, relation, by.Id, at), at));
+        var sealedIn = by.StructureId == Structures.MaisonDesFemmes ? by.StructureId : (Guid?)null;
+        person.Events.Add(new DemoEvent(new FamilyLinkRecorded(person.Id, related.Id, relation, by.Id, at, sealedIn), at));
     }
 
     private PersonDraft NewPerson(DemoProgramme programme, DateOnly day, int age, Sex sex, string territory, string lastName, string? address = null)

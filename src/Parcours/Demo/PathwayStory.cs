@@ -30,6 +30,8 @@ internal sealed class PathwayStory
     private int _orientations;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
     private Habilitation _referent;
+    private Guid? _referring;
+    private Guid? _teamConsent;
 
     private PathwayStory(DemoWorld world, DemoProgramme programme, DemoSubject subject, DateTimeOffset referredAt, bool mustExit)
     {
@@ -79,6 +81,7 @@ internal sealed class PathwayStory
         if (!_world.Happened(startedOn)) return;
         _referent = Dice.Pick(_programme.Referents);
         Add(startedOn, at => new AccompanimentStarted(_id, startedOn, _referent.Id, _programme.Registrar.Id, at));
+        Share(startedOn);
 
         var exitOn = Later(startedOn, Dice.Between(_programme.DurationDays));
         if (_mustExit)
@@ -98,8 +101,9 @@ internal sealed class PathwayStory
             ? specific
             : DemoCatalogue.ReferralReasons[_programme.Code];
         _last = at;
+        _referring = ReferringStructure(source, age);
         _events.Add(new DemoEvent(new PathwayReferred(
-            _id, _subject.Id, _programme.Code, _programme.Track, on, source, ReferringStructure(source, age), territory,
+            _id, _subject.Id, _programme.Code, _programme.Track, on, source, _referring, territory,
             _programme.Structure, _subject.Sex, AgeBand.Of(age), Seal(Dice.Pick(reasons)), _programme.Registrar.Id, at), at));
     }
 
@@ -139,13 +143,14 @@ internal sealed class PathwayStory
 
         int complete = _openActions.Count > 0 ? 30 : 0, plan = 20, review = _programme.ReviewWeight,
             propose = _pendingOrientation is null && _orientations < 2 ? _programme.OrientationWeight : 0,
-            cancel = _openActions.Count > 0 ? 4 : 0, suspend = _mustExit ? 0 : 3;
-        var roll = Dice.Between(1, complete + plan + review + propose + cancel + suspend);
+            cancel = _openActions.Count > 0 ? 4 : 0, withdraw = _teamConsent is null ? 0 : 1, suspend = _mustExit ? 0 : 3;
+        var roll = Dice.Between(1, complete + plan + review + propose + cancel + withdraw + suspend);
         if ((roll -= complete) <= 0) CloseAction(on, completed: true);
         else if ((roll -= plan) <= 0) PlanAction(on);
         else if ((roll -= review) <= 0) Add(on, at => new ReviewRecorded(_id, Dice.Id(at), on, Seal(Dice.Pick(DemoCatalogue.ReviewSummaries[_programme.Code])), _referent.Id, at));
         else if ((roll -= propose) <= 0) ProposeOrientation(on);
         else if ((roll -= cancel) <= 0) CloseAction(on, completed: false);
+        else if ((roll -= withdraw) <= 0) WithdrawConsent(on);
         else return Suspend(ref day, exitOn);
         return true;
     }
@@ -184,6 +189,39 @@ internal sealed class PathwayStory
         while (_openActions.Count > 0) CloseAction(on, completed: !interrupted && Dice.Chance(0.4));
         Add(on, at => new PathwayExited(_id, on, outcome, Note(0.5, DemoCatalogue.ExitNotes), _referent.Id, at));
         ExitedOn = on;
+    }
+
+    /// <summary>
+    /// Most cases referred by the collège, France Travail or the PJJ (and some older PRE children)
+    /// are shared with that partner at the start: parents informed for a minor, a consent covering
+    /// the partner (the parents', with the minor's view, or the person's own), then the team.
+    /// </summary>
+    private void Share(DateOnly on)
+    {
+        if (PathwayAccess.IsSealed(_programme.Code)) return;
+        Guid[] partners = [Structures.CollegeLesDunes, Structures.FranceTravail, Structures.Pjj];
+        var partner = _referring is { } referring && partners.Contains(referring) ? referring
+            : _programme.Code == "PRE" && AgeOn(on) >= 11 && Dice.Chance(0.3) ? Structures.CollegeLesDunes
+            : (Guid?)null;
+        if (partner is not { } structure || !Dice.Chance(0.7)) return;
+
+        var minor = AgeOn(on) < 18;
+        if (minor) Add(on, at => new ParentsInformed(_id, on, Dice.Chance(0.6) ? ConsentMode.Oral : ConsentMode.Written, null, _referent.Id, at));
+        Add(on, at =>
+        {
+            _teamConsent = Dice.Id(at);
+            return new ConsentRecorded(_id, _teamConsent.Value, ConsentPurpose.TeamSharing, [structure],
+                minor ? ConsentGiver.ParentalAuthority : ConsentGiver.Person, Dice.Chance(0.7) ? ConsentMode.Written : ConsentMode.Oral, on, null,
+                minor ? Seal(Dice.Pick(DemoCatalogue.MinorViews)) : null, _referent.Id, at);
+        });
+        Add(on, at => new TeamMemberAdded(_id, structure, ConsentPurpose.TeamSharing, on, _referent.Id, at));
+    }
+
+    private void WithdrawConsent(DateOnly on)
+    {
+        var consent = _teamConsent!.Value;
+        _teamConsent = null;
+        Add(on, at => new ConsentWithdrawn(_id, consent, on, null, _referent.Id, at));
     }
 
     private void PlanAction(DateOnly on)

@@ -105,6 +105,7 @@ public static class ParcoursHost
             options.RejectUnparseableQueryValues = true;
             options.AddMiddleware(typeof(CurrentWorkerMiddleware),
                 chain => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(CurrentWorker)));
+            options.AddMiddleware(typeof(PersonLevelGate), chain => PersonLevelGate.Guards(chain.RoutePattern?.RawText));
             options.AddMiddlewareByMessageType(typeof(RequireBodyMiddleware));
         });
     }

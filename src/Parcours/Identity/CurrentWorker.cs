@@ -25,6 +25,15 @@ public sealed record CurrentWorker(
 
     public bool IsEntitledTo(SpecialCategory category) => Entitlements.Contains(category);
 
+    /// <summary>Follows cases of their own structure (référent, programme coordinator).</summary>
+    public bool FollowsCases => Has(Role.Referent) || Has(Role.ProgrammeCoordinator);
+
+    /// <summary>
+    /// Works with people: follows cases, or is a partner. Statistics coordinators, administrators
+    /// and the data-protection officer do not, and get 404 on every person-level endpoint.
+    /// </summary>
+    public bool WorksWithPeople => FollowsCases || Has(Role.Partner);
+
     public static CurrentWorker Of(Habilitation habilitation) => new(
         habilitation.Id, habilitation.Email, habilitation.StructureId, habilitation.DisplayName,
         habilitation.Roles.ToHashSet(), habilitation.Entitlements.ToHashSet());
@@ -41,6 +50,29 @@ public sealed record CurrentWorker(
         var habilitation = await session.Query<Habilitation>()
             .FirstOrDefaultAsync(h => h.Email == normalised && h.StructureId == structure && h.Active, ct);
         return habilitation is null ? null : Of(habilitation);
+    }
+}
+
+/// <summary>
+/// Wolverine middleware on every person-level endpoint (<c>/api/pathways</c>, <c>/api/people</c>):
+/// a worker who does not work with people gets the same 404 as for a person who does not exist.
+/// </summary>
+public static class PersonLevelGate
+{
+    public static bool Guards(string? route) =>
+        route is not null && (route.StartsWith("/api/pathways", StringComparison.Ordinal) || route.StartsWith("/api/people", StringComparison.Ordinal));
+
+    public const string RefusedAction = "person-level";
+
+    /// <summary>Refusals are traced with the route and the case or person id it names.</summary>
+    public static async Task<IResult> Before(CurrentWorker worker, HttpContext context, Audit.AuditTrail trail)
+    {
+        if (worker.WorksWithPeople) return WolverineContinue.Result();
+        var values = context.Request.RouteValues;
+        Guid? IdOf(string name) => Guid.TryParse(values.GetValueOrDefault(name)?.ToString(), out var id) ? id : null;
+        await trail.RecordAsync(Audit.AuditEntry.By(worker, RefusedAction, $"{context.Request.Method} {context.Request.Path}", Audit.AuditOutcome.Refused,
+            IdOf("pathwayId"), IdOf("personId")), context.RequestAborted);
+        return Kernel.OutcomeResults.ToProblem(Kernel.Refusal.NotFound());
     }
 }
 

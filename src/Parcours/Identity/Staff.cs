@@ -21,9 +21,9 @@ public static class Staff
     public static readonly Habilitation DataProtectionOfficer = Member(10, "Marc Vasseur", Structures.PolitiqueDeLaVille, "Délégué à la protection des données", [Role.DataProtectionOfficer], []);
     public static readonly Habilitation Administrator = Member(11, "Élodie Masson", Structures.PolitiqueDeLaVille, "Administratrice de Parcours", [Role.Administrator], []);
 
-    // One person, two structures: the CCAS social worker also sits on SAS Coluche's admission committee.
+    // One person, two structures: a CCAS social worker who is also a référente at SAS Coluche part of the week.
     public static readonly Habilitation CcasSocialWorker = Member(12, "Inès Moreau", Structures.Ccas, "Assistante sociale, CCAS de Calais", [Role.Partner, Role.CommitteeMember], []);
-    public static readonly Habilitation CcasSocialWorkerAtSas = Member(13, "Inès Moreau", Structures.SasColuche, "Membre du comité d'admission SAS Coluche", [Role.CommitteeMember], []);
+    public static readonly Habilitation CcasSocialWorkerAtSas = Member(13, "Inès Moreau", Structures.SasColuche, "Référente de parcours SAS Coluche (mi-temps)", [Role.Referent, Role.CommitteeMember], []);
 
     public static readonly IReadOnlyList<Habilitation> All =
     [

@@ -10,8 +10,13 @@ public sealed record Refusal(int Status, string Detail, string? Field = null)
 {
     public static Refusal Invalid(string field, string detail) => new(StatusCodes.Status400BadRequest, detail, field);
     public static Refusal NotFound() => new(StatusCodes.Status404NotFound, "Ressource introuvable.");
+    public static Refusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
     public static Refusal Conflict(string detail) => new(StatusCodes.Status409Conflict, detail);
     public static Refusal Rule(string detail, string? field = null) => new(StatusCodes.Status422UnprocessableEntity, detail, field);
+
+    /// <summary>A team member sees the case but only its referent structure changes it.</summary>
+    public static readonly Refusal ReferentOnly =
+        Forbidden("Seuls les référents et coordinateurs de la structure référente peuvent modifier ce dossier.");
 
     public static readonly Refusal StaleVersion =
         Conflict("Le dossier a été modifié entre-temps par quelqu'un d'autre : rechargez-le avant de recommencer.");
@@ -24,6 +29,7 @@ public sealed record Refusal(int Status, string Detail, string? Field = null)
             Title = Status switch
             {
                 400 => "Requête invalide",
+                403 => "Action non autorisée",
                 404 => "Introuvable",
                 409 => "Conflit",
                 _ => "Règle métier non respectée",

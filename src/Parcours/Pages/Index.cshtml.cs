@@ -1,7 +1,9 @@
 using Marten;
+using Parcours.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parcours.Identity;
+using Parcours.Kernel;
 using Parcours.Pages.Shared;
 using Parcours.Pathways;
 using Parcours.Pathways.ListingCaseload;
@@ -10,7 +12,7 @@ using Parcours.People.Vault;
 namespace Parcours.Pages;
 
 /// <summary>« Mes suivis »: the caseload of the worker's structure, filtered and paged.</summary>
-public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageModel
+public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time) : PageModel
 {
     public static class Text
     {
@@ -65,7 +67,7 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault) : PageM
     {
         var worker = HttpContext.CurrentWorker()!;
         Reference = await ReferenceChoices.LoadAsync(session, ct);
-        var result = await Caseload.QueryAsync(session, vault, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), ct);
+        var result = await Caseload.QueryAsync(session, vault, trail, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), time.Today(), ct);
         (PageNumber, Pages, Total) = (result.Page, result.PageCount, result.Total);
         Rows = result.Rows;
     }

@@ -109,11 +109,12 @@ public sealed record Pathway(
     Guid ReferentStructureId,
     Guid? ReferentWorkerId,
     ImmutableDictionary<Guid, ActionState> Actions,
-    ImmutableDictionary<Guid, OrientationState> Orientations)
+    ImmutableDictionary<Guid, OrientationState> Orientations,
+    CaseSharing Sharing)
 {
     public static Pathway Create(PathwayReferred e) => new(
         e.PathwayId, e.PersonId, e.Programme, PathwayStatus.Referred, e.ReferredOn, e.ReferredOn, e.ReferredOn,
-        e.ReferentStructureId, null, ImmutableDictionary<Guid, ActionState>.Empty, ImmutableDictionary<Guid, OrientationState>.Empty);
+        e.ReferentStructureId, null, ImmutableDictionary<Guid, ActionState>.Empty, ImmutableDictionary<Guid, OrientationState>.Empty, CaseSharing.None);
 
     public Pathway Apply(ReferralAccepted e) => Became(PathwayStatus.Accepted, e.AcceptedOn);
     public Pathway Apply(ReferralDeclined e) => Became(PathwayStatus.Declined, e.DeclinedOn);
@@ -132,6 +133,12 @@ public sealed record Pathway(
     public Pathway Apply(PathwayResumed e) => Became(PathwayStatus.Active, e.ResumedOn);
     public Pathway Apply(PathwayExited e) => Became(PathwayStatus.Exited, e.ExitedOn);
     public Pathway Apply(PathwayReopened e) => Became(PathwayStatus.Active, e.ReopenedOn);
+    public Pathway Apply(ConsentRecorded e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(ConsentWithdrawn e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(TeamMemberAdded e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(TeamMemberRemoved e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(ParentsInformed e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(SharingExceptionJustified e) => this with { Sharing = Sharing.Apply(e) };
 
     private Pathway Became(PathwayStatus status, DateOnly on) => this with { Status = status, StatusSince = on, LastDate = Latest(on) };
 
@@ -144,4 +151,6 @@ public sealed record Pathway(
         Orientations.TryGetValue(orientationId, out var orientation) ? Orientations.SetItem(orientationId, orientation with { Status = status }) : Orientations;
 
     public bool IsClosed => Status is PathwayStatus.Exited or PathwayStatus.Declined;
+
+    public bool IsSealed => PathwayAccess.IsSealed(Programme);
 }

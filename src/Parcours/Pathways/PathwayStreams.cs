@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.People.Vault;
@@ -11,21 +12,49 @@ namespace Parcours.Pathways;
 /// <summary>Encrypts a free-text note with the pathway's person key (null stays null).</summary>
 public delegate EncryptedText? NoteSealer(string? text);
 
+/// <summary>What a decision may need of the pathway's person: a sealer for free text, and their birth date.</summary>
+public sealed record CaseSubject(NoteSealer Seal, DateOnly? BirthDate)
+{
+    public DateOnly? AdultOn => PathwayAccess.AdultOn(BirthDate);
+
+    public bool IsMinorOn(DateOnly day) => AdultOn is { } adult && day < adult;
+}
+
 /// <summary>
 /// The one way pathway commands touch a stream: fetch it for writing at the version the caller
-/// saw, hide it unless the worker may act on it, run the pure decision, append its events.
-/// The surrounding Wolverine transaction commits them; a concurrent append then fails with 409.
+/// saw, hide it unless the worker may see it (404, like an unknown id), refuse it unless they may
+/// change it (403), run the pure decision, append its events. The surrounding Wolverine
+/// transaction commits them; a concurrent append then fails with 409.
 /// </summary>
 public static class PathwayStreams
 {
-    public static async Task<CommandOutcome> DecideAsync(
+    public static Task<CommandOutcome> DecideAsync(
         this IDocumentSession session,
         PersonVault vault,
         Guid pathwayId,
         long? expectedVersion,
         CurrentWorker worker,
+        DateOnly today,
         Func<Pathway, NoteSealer, Decision> decide,
-        CancellationToken ct)
+        CancellationToken ct,
+        string? auditAction = null) =>
+        session.DecideWithSubjectAsync(vault, pathwayId, expectedVersion, worker, today, (pathway, subject) => decide(pathway, subject.Seal), ct, auditAction);
+
+    /// <summary>
+    /// For decisions that need the person's birth date (consent, sharing about a minor). Refusals
+    /// of a hidden or read-only case are traced; so is the change itself when <paramref name="auditAction"/>
+    /// names it (consent and team changes), in the same transaction as its events.
+    /// </summary>
+    public static async Task<CommandOutcome> DecideWithSubjectAsync(
+        this IDocumentSession session,
+        PersonVault vault,
+        Guid pathwayId,
+        long? expectedVersion,
+        CurrentWorker worker,
+        DateOnly today,
+        Func<Pathway, CaseSubject, Decision> decide,
+        CancellationToken ct,
+        string? auditAction = null)
     {
         IEventStream<Pathway> stream;
         try
@@ -36,25 +65,44 @@ public static class PathwayStreams
         }
         catch (ConcurrencyException)
         {
-            return await IsVisibleAsync(session, pathwayId, worker, ct)
-                ? CommandOutcome.Refused(Refusal.StaleVersion)
-                : CommandOutcome.Refused(Refusal.NotFound());
+            if (await IsVisibleAsync(session, vault, pathwayId, worker, today, ct)) return CommandOutcome.Refused(Refusal.StaleVersion);
+            return Hidden(session, worker, pathwayId);
         }
 
-        if (stream.Aggregate is not { } pathway || !PathwayAccess.CanAct(worker, pathway))
-        {
-            return CommandOutcome.Refused(Refusal.NotFound());
-        }
-
+        if (stream.Aggregate is not { } pathway) return Hidden(session, worker, pathwayId);
         var key = await session.LoadAsync<PersonKey>(pathway.PersonId, ct);
+        var birthDate = vault.Open(key, await session.LoadAsync<SealedIdentity>(pathway.PersonId, ct))?.BirthDate;
+        var grant = PathwayAccess.For(worker, pathway, today, PathwayAccess.AdultOn(birthDate));
+        if (!grant.Sees) return Hidden(session, worker, pathwayId);
+        if (!grant.MayAct)
+        {
+            AuditTrail.Record(session, AuditEntry.By(worker, ChangeAction, grant.Ground, AuditOutcome.Refused, pathwayId, pathway.PersonId));
+            return CommandOutcome.Refused(Refusal.ReferentOnly);
+        }
+
         NoteSealer seal = text => key is null ? null : vault.EncryptOptional(key, text);
-        var decision = decide(pathway, seal);
+        var decision = decide(pathway, new CaseSubject(seal, birthDate));
         if (decision.Refusal is { } refusal) return CommandOutcome.Refused(refusal);
 
         stream.AppendMany(decision.Events);
+        if (auditAction is not null) AuditTrail.Record(session, AuditEntry.By(worker, auditAction, grant.Ground, AuditOutcome.Allowed, pathwayId, pathway.PersonId));
         return new CommandOutcome(pathwayId, (stream.StartingVersion ?? 0) + decision.Events.Count, null);
     }
 
-    private static async Task<bool> IsVisibleAsync(IDocumentSession session, Guid pathwayId, CurrentWorker worker, CancellationToken ct) =>
-        await session.LoadAsync<PathwayFile>(pathwayId, ct) is { } file && PathwayAccess.CanSee(worker, file.ReferentStructureId);
+    /// <summary>The action the trail records for a refused change.</summary>
+    public const string ChangeAction = "pathway.change";
+
+    /// <summary>A hidden or unknown case: traced, then answered like any unknown id.</summary>
+    private static CommandOutcome Hidden(IDocumentSession session, CurrentWorker worker, Guid pathwayId)
+    {
+        AuditTrail.Record(session, AuditEntry.By(worker, ChangeAction, PathwayGrant.None.Ground, AuditOutcome.Refused, pathwayId));
+        return CommandOutcome.Refused(Refusal.NotFound());
+    }
+
+    private static async Task<bool> IsVisibleAsync(IDocumentSession session, PersonVault vault, Guid pathwayId, CurrentWorker worker, DateOnly today, CancellationToken ct)
+    {
+        if (await session.LoadAsync<PathwayFile>(pathwayId, ct) is not { } file) return false;
+        var birthDate = vault.Open(await session.LoadAsync<PersonKey>(file.PersonId, ct), await session.LoadAsync<SealedIdentity>(file.PersonId, ct))?.BirthDate;
+        return PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(birthDate)).Sees;
+    }
 }

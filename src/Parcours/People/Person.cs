@@ -7,7 +7,11 @@ namespace Parcours.People;
 
 public sealed record PersonIdentified(Guid PersonId, Sex Sex, Guid StructureId, Guid IdentifiedBy, DateTimeOffset IdentifiedAt);
 
-public sealed record FamilyLinkRecorded(Guid PersonId, Guid RelatedPersonId, FamilyRelation Relation, Guid RecordedBy, DateTimeOffset RecordedAt);
+/// <summary>
+/// A family link. <see cref="SealedIn"/> is set when it was recorded inside a sealed structure
+/// (the Maison des Femmes): only that structure ever sees the link.
+/// </summary>
+public sealed record FamilyLinkRecorded(Guid PersonId, Guid RelatedPersonId, FamilyRelation Relation, Guid RecordedBy, DateTimeOffset RecordedAt, Guid? SealedIn = null);
 
 /// <summary>How the related person stands to the person whose stream records the link.</summary>
 public enum FamilyRelation
@@ -18,14 +22,14 @@ public enum FamilyRelation
     PartnerOf,
 }
 
-public sealed record FamilyLink(Guid RelatedPersonId, FamilyRelation Relation);
+public sealed record FamilyLink(Guid RelatedPersonId, FamilyRelation Relation, Guid? SealedIn = null);
 
 /// <summary>Write model and inline view of a person (no identifying data).</summary>
 public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset IdentifiedAt, IReadOnlyList<FamilyLink> Links)
 {
     public static Person Create(PersonIdentified e) => new(e.PersonId, e.Sex, e.StructureId, e.IdentifiedAt, []);
 
-    public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation)] };
+    public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation, e.SealedIn)] };
 
     public static FamilyRelation Reverse(FamilyRelation relation) => relation switch
     {

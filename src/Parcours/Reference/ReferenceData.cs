@@ -1,3 +1,5 @@
+using Parcours.Identity;
+
 namespace Parcours.Reference;
 
 // Reference data lives in Marten documents, seeded from the domain brief (ReferenceSeed) and
@@ -77,6 +79,8 @@ public sealed class CodeListItem
     public string? Programme { get; set; }
     public bool Active { get; set; } = true;
     public int Order { get; set; }
+    /// <summary>Set when the item reveals youth-justice or health information: only entitled habilitations read it in a file.</summary>
+    public SpecialCategory? Category { get; set; }
 
     public static string IdOf(string list, string code, string? programme = null) =>
         programme is null ? $"{list}:{code}" : $"{list}:{programme}:{code}";

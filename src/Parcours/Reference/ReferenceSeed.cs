@@ -17,9 +17,25 @@ public sealed class ReferenceSeed : IInitialData
         await InsertMissing(session, Programmes, p => p.Id, ct);
         await InsertMissing(session, Territories, t => t.Id, ct);
         await InsertMissing(session, Codes, c => c.Id, ct);
+        await RestoreCategories(session, ct);
         await InsertMissing(session, Structures.All, s => s.Id, ct);
         await InsertMissing(session, Staff.All, s => s.Id, ct);
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The special categories of the seed are put back on items that lost them (or predate them):
+    /// an administrator may tag more items, never untag these.
+    /// </summary>
+    private static async Task RestoreCategories(IDocumentSession session, CancellationToken ct)
+    {
+        var tagged = Codes.Where(c => c.Category is not null).ToDictionary(c => c.Id);
+        foreach (var item in await session.LoadManyAsync<CodeListItem>(ct, tagged.Keys))
+        {
+            if (item.Category == tagged[item.Id].Category) continue;
+            item.Category = tagged[item.Id].Category;
+            session.Store(item);
+        }
     }
 
     private static async Task InsertMissing<T, TId>(IDocumentSession session, IEnumerable<T> items, Func<T, TId> id, CancellationToken ct)
@@ -85,6 +101,11 @@ public sealed class ReferenceSeed : IInitialData
     private static List<CodeListItem> BuildCodes()
     {
         var list = new List<CodeListItem>();
+        void Tag(SpecialCategory category, params (string List, string? Programme, string Code)[] items)
+        {
+            foreach (var (kind, programme, code) in items) list.Single(i => i.Id == CodeListItem.IdOf(kind, code, programme)).Category = category;
+        }
+
         void Add(string kind, string? programme, params (string Code, string Label)[] items)
         {
             var order = list.Count(i => i.List == kind);
@@ -132,6 +153,9 @@ public sealed class ReferenceSeed : IInitialData
         Add(CodeLists.OrientationRefusalReason, null,
             ("HORS-CRITERES", "Hors critères de la structure"), ("COMPLET", "Plus de place disponible"), ("REFUS-PERSONNE", "Refus de la personne"),
             ("INJOIGNABLE", "Personne injoignable"), ("AUTRE", "Autre"));
+        Tag(SpecialCategory.Justice, (CodeLists.ReferralSource, null, "PJJ"), (CodeLists.SuspensionReason, null, "INCARCERATION"));
+        Tag(SpecialCategory.Health, (CodeLists.ActionCategory, "PRE", "SANTE"), (CodeLists.ActionCategory, "SAS", "SANTE"),
+            (CodeLists.SuspensionReason, null, "HOSPITALISATION"));
         return list;
     }
 }

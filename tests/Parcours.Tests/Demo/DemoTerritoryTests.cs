@@ -137,9 +137,18 @@ public sealed class DemoTerritoryTests
     {
         Assert.All(Pathways, pathway =>
         {
-            var (_, violation) = StreamReplay.Replay(pathway.Events.Select(e => e.Data).ToList(), Today);
+            var (_, violation) = StreamReplay.Replay(pathway.Events.Select(e => e.Data).ToList(), Today, People[pathway.PersonId].Identity.BirthDate);
             Assert.Null(violation);
         });
+    }
+
+    [Fact]
+    public void the_school_france_travail_and_the_pjj_are_each_on_some_case_teams_and_the_maison_des_femmes_on_none()
+    {
+        var teams = Pathways.SelectMany(p => p.Events.Select(e => e.Data).OfType<TeamMemberAdded>().Select(t => (t.StructureId, Programme: ((PathwayReferred)p.Events[0].Data).Programme))).ToList();
+
+        Assert.All(new[] { Structures.CollegeLesDunes, Structures.FranceTravail, Structures.Pjj }, partner => Assert.Contains(teams, t => t.StructureId == partner));
+        Assert.DoesNotContain(teams, t => t.Programme == PathwayAccess.SealedProgramme);
     }
 
     [Fact]

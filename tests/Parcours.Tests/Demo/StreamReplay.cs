@@ -2,6 +2,8 @@ using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.Pathways.Accepting;
+using Parcours.Pathways.Consenting;
+using Parcours.Pathways.Sharing;
 using Parcours.Pathways.Exiting;
 using Parcours.Pathways.Orienting;
 using Parcours.Pathways.Planning;
@@ -39,17 +41,24 @@ public static class StreamReplay
         PathwayResumed x => new(x.ResumedOn, x.ResumedBy, x.ResumedAt),
         PathwayExited x => new(x.ExitedOn, x.ExitedBy, x.ExitedAt),
         PathwayReopened x => new(x.ReopenedOn, x.ReopenedBy, x.ReopenedAt),
+        ParentsInformed x => new(x.InformedOn, x.RecordedBy, x.RecordedAt),
+        ConsentRecorded x => new(x.GivenOn, x.RecordedBy, x.RecordedAt),
+        ConsentWithdrawn x => new(x.WithdrawnOn, x.RecordedBy, x.RecordedAt),
+        TeamMemberAdded x => new(x.AddedOn, x.AddedBy, x.AddedAt),
         _ => throw new ArgumentException($"Not a pathway event: {e.GetType().Name}"),
     };
 
-    /// <summary>The pathway after its events, or the first event its command would have refused.</summary>
-    public static (Pathway? Pathway, string? Violation) Replay(IReadOnlyList<object> events, DateOnly today)
+    /// <summary>
+    /// The pathway after its events, or the first event its command would have refused. Sharing
+    /// commands are decided as of their own day, about a person born on <paramref name="birthDate"/>.
+    /// </summary>
+    public static (Pathway? Pathway, string? Violation) Replay(IReadOnlyList<object> events, DateOnly today, DateOnly? birthDate = null)
     {
         if (events.Count == 0 || events[0] is not PathwayReferred referred) return (null, "the stream does not start with a referral");
         var pathway = Pathway.Create(referred);
         foreach (var e in events.Skip(1))
         {
-            var decision = Decide(pathway, e, today);
+            var decision = Decide(pathway, e, today, birthDate);
             if (decision.Refusal is { } refusal) return (pathway, $"{e.GetType().Name} on {Describe(e).On}: {refusal.Detail}");
             if (decision.Events.Single().GetType() != e.GetType()) return (pathway, $"{e.GetType().Name} decided as {decision.Events.Single().GetType().Name}");
             pathway = Apply(pathway, e);
@@ -63,10 +72,11 @@ public static class StreamReplay
         return CurrentWorker.Of(member);
     }
 
-    private static Decision Decide(Pathway p, object e, DateOnly today)
+    private static Decision Decide(Pathway p, object e, DateOnly today, DateOnly? birthDate)
     {
         var now = DateTimeOffset.UtcNow;
         NoteSealer seal = text => text is null ? null : new EncryptedText(text);
+        var subject = new CaseSubject(seal, birthDate);
         return e switch
         {
             ReferralAccepted x => AcceptReferralHandler.Decide(p, new AcceptReferral(p.Id, null, x.AcceptedOn, Worker(x.AcceptedBy)), today, now),
@@ -92,6 +102,15 @@ public static class StreamReplay
             PathwayExited x => ExitPathwayHandler.Decide(p, new ExitPathway(p.Id, null, x.ExitedOn, x.Outcome, Text(x.Note), Worker(x.ExitedBy)),
                 Exists(CodeLists.ExitOutcome, x.Outcome), today, now, seal),
             PathwayReopened x => ReopenPathwayHandler.Decide(p, new ReopenPathway(p.Id, null, x.ReopenedOn, Text(x.Reason), Worker(x.ReopenedBy)), today, now, seal),
+            ParentsInformed x => RecordParentsInformedHandler.Decide(p, new RecordParentsInformed(p.Id, null, x.InformedOn, x.Mode, Text(x.Note), Worker(x.RecordedBy)),
+                subject, x.InformedOn, now),
+            ConsentRecorded x => RecordConsentHandler.Decide(p,
+                new RecordConsent(p.Id, null, x.ConsentId, x.Purpose, x.Structures, x.GivenBy, x.Mode, x.GivenOn, x.ExpiresOn, Text(x.MinorView), Worker(x.RecordedBy)),
+                Structures.All.Select(s => s.Id).ToHashSet(), subject, x.GivenOn, now),
+            ConsentWithdrawn x => WithdrawConsentHandler.Decide(p, new WithdrawConsent(p.Id, null, x.ConsentId, x.WithdrawnOn, Text(x.Note), Worker(x.RecordedBy)),
+                x.WithdrawnOn, now, seal),
+            TeamMemberAdded x => AddTeamMemberHandler.Decide(p, new AddTeamMember(p.Id, null, x.StructureId, x.Purpose, Worker(x.AddedBy)),
+                Structures.All.SingleOrDefault(s => s.Id == x.StructureId), subject, x.AddedOn, now),
             _ => Refusal.Invalid("event", $"unexpected {e.GetType().Name}"),
         };
     }
@@ -117,6 +136,10 @@ public static class StreamReplay
         PathwayResumed x => p.Apply(x),
         PathwayExited x => p.Apply(x),
         PathwayReopened x => p.Apply(x),
+        ParentsInformed x => p.Apply(x),
+        ConsentRecorded x => p.Apply(x),
+        ConsentWithdrawn x => p.Apply(x),
+        TeamMemberAdded x => p.Apply(x),
         _ => throw new ArgumentException(e.GetType().Name),
     };
 }

@@ -18,6 +18,8 @@ namespace Parcours.Tests.Support;
 public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
+    /// <summary>The server's clock: tests may move it forward (an expiry, a birthday); each test starts on the real day.</summary>
+    public TestClock Clock { get; } = new();
     private bool _started;
 
     public async Task InitializeAsync()
@@ -28,6 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Parcours", connectionString);
             builder.UseSetting("Parcours:DaemonMode", "Solo");
             builder.UseSetting("Parcours:SeedDemo", "false");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             // The development provider answers in-process: the handlers fetch its metadata and keys through the test server.
             builder.ConfigureServices(services =>
             {
@@ -60,8 +63,21 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
     protected IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
+    protected TestClock Clock => fixture.Clock;
 
-    public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public async Task InitializeAsync()
+    {
+        fixture.Clock.Shift = TimeSpan.Zero;
+        await Host.ResetAllMartenDataAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
+}
+
+/// <summary>The real clock, moved forward by <see cref="Shift"/>.</summary>
+public sealed class TestClock : TimeProvider
+{
+    public TimeSpan Shift { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
 }

@@ -44,6 +44,12 @@ public static class History
             PathwayResumed x => pathway!.Apply(x),
             PathwayExited x => pathway!.Apply(x),
             PathwayReopened x => pathway!.Apply(x),
+            ConsentRecorded x => pathway!.Apply(x),
+            ConsentWithdrawn x => pathway!.Apply(x),
+            TeamMemberAdded x => pathway!.Apply(x),
+            TeamMemberRemoved x => pathway!.Apply(x),
+            ParentsInformed x => pathway!.Apply(x),
+            SharingExceptionJustified x => pathway!.Apply(x),
             _ => throw new ArgumentException($"No Apply for {e.GetType().Name}"),
         })!;
 
@@ -86,6 +92,24 @@ public static class History
     public static PathwayResumed Resumed(int day = 8) => new(PathwayId, Day(day), Worker.Id, Now);
     public static PathwayExited Exited(int day = 10) => new(PathwayId, Day(day), "RETOUR-SCOLARITE", null, Worker.Id, Now);
     public static PathwayReopened Reopened(int day = 12) => new(PathwayId, Day(day), null, Worker.Id, Now);
+
+    public static readonly Guid ConsentId = Guid.Parse("0196c000-0000-7000-8000-000000000005");
+
+    /// <summary>A child of nine and an adult of thirty on <see cref="Today"/>, as the vault would tell a decision.</summary>
+    public static readonly CaseSubject Child = new(Seal, Today.AddYears(-9));
+    public static readonly CaseSubject Adult = new(Seal, Today.AddYears(-30));
+
+    /// <summary>A consent to share with the school (team follow-up), given by the parents on day 1.</summary>
+    public static ConsentRecorded Consented(
+        Guid? structure = null, ConsentPurpose purpose = ConsentPurpose.TeamSharing, ConsentGiver by = ConsentGiver.ParentalAuthority,
+        int day = 1, DateOnly? expiresOn = null, Guid? consentId = null) =>
+        new(PathwayId, consentId ?? ConsentId, purpose, [structure ?? Structures.CollegeLesDunes], by, ConsentMode.Written, Day(day), expiresOn,
+            by == ConsentGiver.ParentalAuthority ? new EncryptedText("sealed:D'accord") : null, Worker.Id, Now);
+
+    public static ConsentWithdrawn Withdrawn(int day = 5, Guid? consentId = null) => new(PathwayId, consentId ?? ConsentId, Day(day), null, Worker.Id, Now);
+    public static ParentsInformed ParentsWereInformed(int day = 1) => new(PathwayId, Day(day), ConsentMode.Oral, null, Worker.Id, Now);
+    public static TeamMemberAdded Joined(Guid? structure = null, ConsentPurpose purpose = ConsentPurpose.TeamSharing, int day = 2) =>
+        new(PathwayId, structure ?? Structures.CollegeLesDunes, purpose, Day(day), Worker.Id, Now);
 
     /// <summary>The single event of an accepted decision.</summary>
     public static T Then<T>(Decision decision)

@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parcours.Identity;
@@ -16,7 +17,7 @@ namespace Parcours.Pages.Dossiers;
 /// allows. Each form posts to its own handler (in the partial files next to this one), which
 /// turns it into a command; the handlers of the commands decide.
 /// </summary>
-public sealed partial class DossierModel(IQuerySession session, IMessageBus bus, PersonVault vault, TimeProvider time) : PageModel, IFormPage
+public sealed partial class DossierModel(IQuerySession session, IMessageBus bus, PersonVault vault, AuditTrail trail, TimeProvider time) : PageModel, IFormPage
 {
     public PathwayDetails Details { get; private set; } = null!;
     public ReferenceChoices Reference { get; private set; } = null!;
@@ -36,10 +37,12 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
 
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
+    public bool IsCoordinator => Worker.Has(Role.ProgrammeCoordinator);
+
     public string StaffName(Guid? id) => id is { } value && StaffById.TryGetValue(value, out var member) ? member.DisplayName : "—";
 
     /// <summary>Which forms the page offers for the current status; the command handlers still decide.</summary>
-    public bool Offers(string form) => (form, Details.Status) switch
+    public bool Offers(string form) => Details.MayAct && (form, Details.Status) switch
     {
         ("accept" or "decline", PathwayStatus.Referred) => true,
         ("start", PathwayStatus.Accepted) => true,
@@ -51,12 +54,15 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
         ("suspend", PathwayStatus.Active) => true,
         ("resume", PathwayStatus.Suspended) => true,
         ("reopen", PathwayStatus.Exited) => true,
+        ("consent" or "team" or "parents" or "exception", not (PathwayStatus.Exited or PathwayStatus.Declined)) => true,
+        ("withdraw" or "team-remove", _) => true,
+        ("safe-contact", _) => PathwayAccess.IsSealed(Details.Programme),
         _ => false,
     };
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        var details = await PathwayDetails.LoadAsync(session, vault, Worker, id, ct);
+        var details = await PathwayDetails.LoadAsync(session, vault, trail, Worker, id, time.Today(), ct);
         if (details is null)
         {
             // Not there and not visible look the same: a sealed case must not be guessable.
@@ -75,6 +81,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
         PrefillActions();
         PrefillOrientations();
         PrefillLifecycle();
+        PrefillSharing();
         return Page();
     }
 
@@ -110,6 +117,7 @@ public sealed partial class DossierModel(IQuerySession session, IMessageBus bus,
             "dueOn" => "due",
             "reasonCode" => "reason",
             "referentWorkerId" => "referent",
+            "expiresOn" => "expires",
             _ when field.EndsWith("On", StringComparison.Ordinal) => "date",
             _ => field.ToLowerInvariant(),
         };

@@ -139,8 +139,89 @@ public static class DossierText
         "resumed" => "Reprise du parcours",
         "exited" => "Sortie du parcours",
         "reopened" => "Réouverture du parcours",
+        "consent-recorded" => "Consentement enregistré",
+        "consent-withdrawn" => "Consentement retiré",
+        "team-member-added" => "Structure ajoutée à l'équipe",
+        "team-member-removed" => "Structure retirée de l'équipe",
+        "parents-informed" => "Parents informés",
+        "sharing-exception" => "Exception à l'information des parents",
+        "safe-contact" => "Consigne de contact protégé",
         _ => kind,
     };
+
+    // Summary view, read-only
+    public const string SummaryViewNotice =
+        "Vous consultez ce dossier en tant que partenaire de l'équipe de suivi : seule une synthèse est affichée, sans motif, notes, bilans, informations familiales ni coordonnées.";
+    public const string ReadOnlyNotice = "Votre structure fait partie de l'équipe de suivi : seule la structure référente modifie ce dossier.";
+    public const string Withheld = "—";
+
+    // Consents
+    public const string ConsentsTitle = "Consentements";
+    public const string NoConsent = "Aucun consentement n'est enregistré.";
+    public const string ConsentCounts = "En cours";
+    public static string ConsentWithdrawnOn(string date) => $"Retiré le {date}";
+    public const string ConsentLapsed = "Ne vaut plus (expiré, ou accord des parents d'une personne devenue majeure)";
+    public const string GivenOnLabel = "Donné le";
+    public const string ExpiresOnLabel = "Valable jusqu'au";
+    public const string MinorViewLabel = "Avis de l'enfant ou du jeune";
+    public const string PrintForm = "Formulaire imprimable";
+    public const string RecordConsentSummary = "Enregistrer un consentement";
+    public const string ConsentPurpose = "Finalité";
+    public const string ConsentStructures = "Structure(s) concernée(s)";
+    public const string ConsentStructuresHint = "Pour le partage avec l'équipe et l'orientation : les structures nommées par le consentement.";
+    public const string ConsentGiver = "Donné par";
+    public const string ConsentMode = "Forme";
+    public const string ConsentDate = "Date du consentement";
+    public const string ConsentExpires = "Valable jusqu'au (facultatif)";
+    public const string ConsentMinorView = "Avis de l'enfant ou du jeune";
+    public const string ConsentMinorViewHint = "Obligatoire pour un mineur : son avis, ou pourquoi il n'a pas pu être recueilli. Ce texte est chiffré.";
+    public const string RecordConsentSubmit = "Enregistrer le consentement";
+    public const string WithdrawSummary = "Enregistrer le retrait";
+    public const string WithdrawDate = "Date du retrait";
+    public const string WithdrawSubmit = "Enregistrer le retrait";
+    public const string ChoosePurpose = "Choisissez la finalité.";
+    public const string ChooseGiver = "Indiquez qui a donné le consentement.";
+    public const string ChooseMode = "Indiquez la forme (écrite ou orale).";
+    public const string ChooseStructure = "Choisissez la structure.";
+    public const string ChooseSafeContact = "Choisissez la règle de contact.";
+
+    // Team
+    public const string TeamTitle = "Équipe de suivi";
+    public const string TeamIntro = "Les structures partenaires qui voient ce dossier, tant qu'un consentement en cours les couvre.";
+    public const string NoTeam = "Aucune structure partenaire ne voit ce dossier.";
+    public static string CoveredBy(string purpose, string date) => $"Couverte par le consentement « {purpose} » du {date}";
+    public const string NotCovered = "Aucun consentement en cours ne la couvre : elle ne voit plus le dossier.";
+    public static string CoveredChoice(string structure, string purpose, string date) => $"{structure} – consentement « {purpose} » du {date}";
+    public const string AddedOn = "Ajoutée le";
+    public const string TeamAddSummary = "Ajouter une structure à l'équipe";
+    public const string TeamStructure = "Structure";
+    public const string TeamPurpose = "Au titre de";
+    public const string TeamAddHint = "Un consentement en cours doit couvrir la structure et cette finalité.";
+    public const string TeamAddSubmit = "Ajouter à l'équipe";
+    public const string TeamRemoveSubmit = "Retirer de l'équipe";
+
+    // Parents
+    public const string ParentsTitle = "Information des parents";
+    public static string ParentsInformedOn(string date) => $"Les parents ont été informés le {date}.";
+    public static string ExceptionOn(string date) => $"Exception à l'information des parents justifiée par un coordinateur le {date} (voir l'historique).";
+    public const string ParentsNotInformed = "Les parents n'ont pas encore été informés : aucun partage n'est possible avant.";
+    public const string ParentsSummary = "Enregistrer l'information des parents";
+    public const string ParentsDate = "Date de l'information";
+    public const string ParentsMode = "Forme";
+    public const string ParentsSubmit = "Enregistrer";
+    public const string ExceptionSummary = "Justifier une exception (coordinateur)";
+    public const string ExceptionText = "Justification";
+    public const string ExceptionHint = "Pourquoi informer les parents mettrait l'enfant en danger ou est impossible. Ce texte est chiffré.";
+    public const string ExceptionSubmit = "Enregistrer l'exception";
+
+    // Safe contact
+    public const string SafeContactTitle = "Contact protégé";
+    public const string SafeContactNone = "Aucune consigne : demandez-lui comment elle peut être contactée en sécurité.";
+    public const string SafeContactSummary = "Enregistrer la consigne de contact";
+    public const string SafeContactMode = "Comment la contacter";
+    public const string SafeContactInstructions = "Précisions (facultatif)";
+    public const string SafeContactHint = "Par exemple : horaires, personne relais, ne jamais laisser de message. Ce texte est chiffré et ne quitte pas la Maison des Femmes.";
+    public const string SafeContactSubmit = "Enregistrer la consigne";
 
     // Notices after a successful post
     public const string Accepted = "L'admission a été enregistrée.";
@@ -157,4 +238,11 @@ public static class DossierText
     public const string Resumed = "Le parcours a repris.";
     public const string Exited = "Le parcours a été clôturé.";
     public const string Reopened = "Le parcours a été rouvert.";
+    public const string ConsentRecorded = "Le consentement a été enregistré.";
+    public const string ConsentWithdrawn = "Le retrait du consentement a été enregistré : le partage qu'il permettait a cessé.";
+    public const string TeamMemberAdded = "La structure a été ajoutée à l'équipe de suivi.";
+    public const string TeamMemberRemoved = "La structure a été retirée de l'équipe de suivi.";
+    public const string ParentsInformedRecorded = "L'information des parents a été enregistrée.";
+    public const string ExceptionRecorded = "L'exception a été enregistrée.";
+    public const string SafeContactRecorded = "La consigne de contact a été enregistrée.";
 }

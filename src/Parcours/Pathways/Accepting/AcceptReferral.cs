@@ -15,7 +15,7 @@ public sealed record AcceptReferralRequest(long? ExpectedVersion, DateOnly Accep
 public static class AcceptReferralHandler
 {
     public static Task<CommandOutcome> Handle(AcceptReferral command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
 
     public static Decision Decide(Pathway pathway, AcceptReferral c, DateOnly today, DateTimeOffset now) =>

@@ -18,7 +18,7 @@ public static class DeclineReferralHandler
     public static async Task<CommandOutcome> Handle(DeclineReferral command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var reasonExists = await session.CodeExistsAsync(CodeLists.DeclineReason, command.ReasonCode, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, reasonExists, time.Today(), time.GetUtcNow(), seal), ct);
     }
 

@@ -23,7 +23,7 @@ public static class ExitPathwayHandler
     public static async Task<CommandOutcome> Handle(ExitPathway command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var outcomeExists = await session.CodeExistsAsync(CodeLists.ExitOutcome, command.Outcome, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, outcomeExists, time.Today(), time.GetUtcNow(), seal), ct);
     }
 
@@ -39,7 +39,7 @@ public static class ExitPathwayHandler
 public static class ReopenPathwayHandler
 {
     public static Task<CommandOutcome> Handle(ReopenPathway command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, time.Today(), time.GetUtcNow(), seal), ct);
 
     public static Decision Decide(Pathway pathway, ReopenPathway c, DateOnly today, DateTimeOffset now, NoteSealer seal) =>

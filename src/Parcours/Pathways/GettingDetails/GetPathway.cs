@@ -1,4 +1,5 @@
 using Marten;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways.Reading;
@@ -13,16 +14,49 @@ public sealed record TimelineItem(DateOnly On, string Kind, string? Code, string
 
 public sealed record ActionItem(Guid ActionId, string Category, string Kind, DateOnly PlannedOn, DateOnly? DueOn, ActionStatus Status, DateOnly? DoneOn, string? Note);
 
-/// <summary>The pathway file as a worker entitled to it reads it: identity and notes decrypted.</summary>
+/// <summary>A consent of the ledger; <see cref="CountsToday"/> says whether it still allows anything.</summary>
+public sealed record ConsentItem(
+    Guid ConsentId,
+    ConsentPurpose Purpose,
+    IReadOnlyList<Guid> Structures,
+    ConsentGiver GivenBy,
+    ConsentMode Mode,
+    DateOnly GivenOn,
+    DateOnly? ExpiresOn,
+    DateOnly? WithdrawnOn,
+    string? MinorView,
+    bool CountsToday);
+
+/// <summary>A team member and the consent that lets it see the case today (none: it no longer sees it).</summary>
+public sealed record TeamMemberItem(Guid StructureId, ConsentPurpose Purpose, DateOnly AddedOn, Guid? CoveringConsentId);
+
+/// <summary>The consent ledger and the case team, in the full view only.</summary>
+public sealed record SharingDetails(
+    bool IsMinor,
+    IReadOnlyList<ConsentItem> Consents,
+    IReadOnlyList<TeamMemberItem> Team,
+    DateOnly? ParentsInformedOn,
+    DateOnly? ExceptionJustifiedOn);
+
+/// <summary>How the woman may be contacted: only in a sealed (Maison des Femmes) file, only inside it.</summary>
+public sealed record SafeContactDetails(SafeContactMode Mode, string? Instructions);
+
+/// <summary>
+/// The pathway file as one worker may read it: <see cref="View"/> says how much (full or summary),
+/// <see cref="MayAct"/> whether they may change it. What the view leaves out is absent or null,
+/// never masked in place, so nothing reveals that it exists.
+/// </summary>
 public sealed record PathwayDetails(
     Guid Id,
     long Version,
+    PathwayView View,
+    bool MayAct,
     PersonSummary Person,
     string Programme,
     string? Track,
     PathwayStatus Status,
     DateOnly ReferredOn,
-    string ReferralSource,
+    string? ReferralSource,
     Guid? ReferringStructureId,
     string TerritoryCode,
     Guid ReferentStructureId,
@@ -33,32 +67,40 @@ public sealed record PathwayDetails(
     string? Outcome,
     IReadOnlyList<ActionItem> Actions,
     IReadOnlyList<OrientationLine> Orientations,
-    IReadOnlyList<TimelineItem> Timeline)
+    IReadOnlyList<TimelineItem> Timeline,
+    SharingDetails? Sharing,
+    SafeContactDetails? SafeContact)
 {
-    /// <summary>Loads and decrypts a file, or null when it does not exist or the worker may not see it.</summary>
-    public static async Task<PathwayDetails?> LoadAsync(IQuerySession session, PersonVault vault, CurrentWorker worker, Guid id, CancellationToken ct)
+    public const string ReadAction = "pathway.read";
+
+    /// <summary>
+    /// Loads a file as the worker may read it, or null when it does not exist or is hidden from them.
+    /// The JSON API and the page both read through here; every answer is traced, refusals alike
+    /// (an unknown id and a hidden one leave the same entry).
+    /// </summary>
+    public static async Task<PathwayDetails?> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CurrentWorker worker, Guid id, DateOnly today, CancellationToken ct)
     {
         var file = await session.LoadAsync<PathwayFile>(id, ct);
-        if (file is null || !PathwayAccess.CanSee(worker, file.ReferentStructureId)) return null;
+        var key = file is null ? null : await session.LoadAsync<PersonKey>(file.PersonId, ct);
+        var identity = file is null ? null : vault.Open(key, await session.LoadAsync<SealedIdentity>(file.PersonId, ct));
+        var grant = file is null ? PathwayGrant.None : PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(identity?.BirthDate));
+        if (file is null || !grant.Sees)
+        {
+            await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Refused, id), ct);
+            return null;
+        }
 
-        var key = await session.LoadAsync<PersonKey>(file.PersonId, ct);
-        var identity = vault.Open(key, await session.LoadAsync<SealedIdentity>(file.PersonId, ct));
-        return new PathwayDetails(
-            file.Id, file.Version,
-            new PersonSummary(file.PersonId, identity?.FirstName, identity?.LastName, identity?.BirthDate, file.Sex),
-            file.Programme, file.Track, file.Status, file.ReferredOn, file.ReferralSource, file.ReferringStructureId, file.TerritoryCode,
-            file.ReferentStructureId, file.ReferentWorkerId, file.AgeBand, vault.Decrypt(key, file.Reason), file.LastDate, file.Outcome,
-            file.Actions.Select(a => new ActionItem(a.ActionId, a.Category, a.Kind, a.PlannedOn, a.DueOn, a.Status, a.DoneOn, vault.Decrypt(key, a.Note))).ToList(),
-            file.Orientations,
-            file.Timeline.Select(t => new TimelineItem(t.On, t.Kind, t.Code, vault.Decrypt(key, t.Text), t.By, t.At)).ToList());
+        await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Allowed, id, file.PersonId), ct);
+        var facts = await FileViewFacts.LoadAsync(session, worker, ct);
+        return FileView.Of(file, identity, text => vault.Decrypt(key, text), grant, facts, today);
     }
 }
 
 public static class GetPathwayEndpoint
 {
     [WolverineGet("/api/pathways/{pathwayId}", OperationId = "getPathway")]
-    public static async Task<IResult> Get(Guid pathwayId, CurrentWorker worker, IQuerySession session, PersonVault vault, CancellationToken ct) =>
-        await PathwayDetails.LoadAsync(session, vault, worker, pathwayId, ct) is { } details
+    public static async Task<IResult> Get(Guid pathwayId, CurrentWorker worker, IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time, CancellationToken ct) =>
+        await PathwayDetails.LoadAsync(session, vault, trail, worker, pathwayId, time.Today(), ct) is { } details
             ? Results.Ok(details)
             : OutcomeResults.ToProblem(Refusal.NotFound());
 }

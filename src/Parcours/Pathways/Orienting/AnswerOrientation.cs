@@ -21,7 +21,7 @@ public sealed record RefuseOrientationRequest(long? ExpectedVersion, DateOnly Re
 public static class AcceptOrientationHandler
 {
     public static Task<CommandOutcome> Handle(AcceptOrientation command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
 
     public static Decision Decide(Pathway pathway, AcceptOrientation c, DateOnly today, DateTimeOffset now) =>
@@ -36,7 +36,7 @@ public static class RefuseOrientationHandler
     public static async Task<CommandOutcome> Handle(RefuseOrientation command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var reasonExists = await session.CodeExistsAsync(CodeLists.OrientationRefusalReason, command.ReasonCode, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, reasonExists, time.Today(), time.GetUtcNow(), seal), ct);
     }
 

@@ -18,7 +18,7 @@ public static class ProposeOrientationHandler
     public static async Task<CommandOutcome> Handle(ProposeOrientation command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var destinationExists = await session.CodeExistsAsync(CodeLists.Destination, command.Destination, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, destinationExists, time.Today(), time.GetUtcNow(), seal), ct);
     }
 

@@ -15,7 +15,7 @@ public sealed record CancelActionRequest(long? ExpectedVersion, DateOnly Cancell
 public static class CancelActionHandler
 {
     public static Task<CommandOutcome> Handle(CancelAction command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
 
     public static Decision Decide(Pathway pathway, CancelAction c, DateOnly today, DateTimeOffset now) =>

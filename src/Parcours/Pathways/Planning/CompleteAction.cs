@@ -15,7 +15,7 @@ public sealed record CompleteActionRequest(long? ExpectedVersion, DateOnly Compl
 public static class CompleteActionHandler
 {
     public static Task<CommandOutcome> Handle(CompleteAction command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, time.Today(), time.GetUtcNow(), seal), ct);
 
     public static Decision Decide(Pathway pathway, CompleteAction c, DateOnly today, DateTimeOffset now, NoteSealer seal) =>

@@ -29,7 +29,7 @@ public static class PlanActionHandler
         var categories = await session.Query<CodeListItem>()
             .Where(c => c.List == CodeLists.ActionCategory && c.Active)
             .ToListAsync(ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, categories, time.Today(), time.GetUtcNow(), seal), ct);
     }
 

@@ -32,14 +32,25 @@ public sealed class PathwayFile
     public List<ActionLine> Actions { get; set; } = [];
     public List<OrientationLine> Orientations { get; set; } = [];
     public List<TimelineEntry> Timeline { get; set; } = [];
+    /// <summary>Consents, team, parents' information: what <see cref="PathwayAccess"/> decides from.</summary>
+    public CaseSharing Sharing { get; set; } = CaseSharing.None;
+    /// <summary>The structures currently on the team, for the caseload's query (their consent is checked after).</summary>
+    public List<Guid> SharedWith { get; set; } = [];
+    /// <summary>The minor's own view of each consent given by the parents, encrypted.</summary>
+    public Dictionary<Guid, EncryptedText> MinorViews { get; set; } = [];
+    public SafeContactMode? SafeContact { get; set; }
+    public EncryptedText? SafeContactInstructions { get; set; }
 }
 
 public sealed record ActionLine(Guid ActionId, string Category, string Kind, DateOnly PlannedOn, DateOnly? DueOn, ActionStatus Status, DateOnly? DoneOn, EncryptedText? Note);
 
 public sealed record OrientationLine(Guid OrientationId, string Destination, DateOnly ProposedOn, string State, DateOnly? DecidedOn, string? ReasonCode);
 
-/// <summary>One line of the file's history: what happened, on which day, by whom; text encrypted.</summary>
-public sealed record TimelineEntry(DateOnly On, string Kind, string? Code, EncryptedText? Text, Guid By, DateTimeOffset At);
+/// <summary>
+/// One line of the file's history: what happened, on which day, by whom; text encrypted.
+/// <see cref="ItemId"/> names the action the line is about, so a view hiding the action hides its lines.
+/// </summary>
+public sealed record TimelineEntry(DateOnly On, string Kind, string? Code, EncryptedText? Text, Guid By, DateTimeOffset At, Guid? ItemId = null);
 
 public sealed partial class PathwayFileProjection : SingleStreamProjection<PathwayFile, Guid>
 {
@@ -92,21 +103,21 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
     {
         var e = @event.Data;
         file.Actions.Add(new ActionLine(e.ActionId, e.Category, e.Kind, e.PlannedOn, e.DueOn, ActionStatus.Planned, null, e.Note));
-        Log(file, e.PlannedOn, "action-planned", e.Kind, e.Note, e.PlannedBy, @event.Timestamp);
+        Log(file, e.PlannedOn, "action-planned", e.Kind, e.Note, e.PlannedBy, @event.Timestamp, e.ActionId);
     }
 
     public static void Apply(IEvent<ActionCompleted> @event, PathwayFile file)
     {
         var e = @event.Data;
         var action = UpdateAction(file, e.ActionId, a => a with { Status = ActionStatus.Completed, DoneOn = e.CompletedOn });
-        Log(file, e.CompletedOn, "action-completed", action?.Kind, e.Note, e.CompletedBy, @event.Timestamp);
+        Log(file, e.CompletedOn, "action-completed", action?.Kind, e.Note, e.CompletedBy, @event.Timestamp, e.ActionId);
     }
 
     public static void Apply(IEvent<ActionCancelled> @event, PathwayFile file)
     {
         var e = @event.Data;
         var action = UpdateAction(file, e.ActionId, a => a with { Status = ActionStatus.Cancelled, DoneOn = e.CancelledOn });
-        Log(file, e.CancelledOn, "action-cancelled", action?.Kind, null, e.CancelledBy, @event.Timestamp);
+        Log(file, e.CancelledOn, "action-cancelled", action?.Kind, null, e.CancelledBy, @event.Timestamp, e.ActionId);
     }
 
     public static void Apply(IEvent<ReviewRecorded> @event, PathwayFile file)
@@ -168,9 +179,67 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         Log(file, e.ReopenedOn, "reopened", null, e.Reason, e.ReopenedBy, @event.Timestamp);
     }
 
-    private static void Log(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at)
+    public static void Apply(IEvent<ConsentRecorded> @event, PathwayFile file)
     {
+        var e = @event.Data;
+        file.Sharing = file.Sharing.Apply(e);
+        if (e.MinorView is { } view) file.MinorViews[e.ConsentId] = view;
+        Record(file, e.GivenOn, "consent-recorded", e.Purpose.ToString(), null, e.RecordedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ConsentWithdrawn> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var purpose = file.Sharing.Consents.FirstOrDefault(c => c.ConsentId == e.ConsentId)?.Purpose;
+        file.Sharing = file.Sharing.Apply(e);
+        Record(file, e.WithdrawnOn, "consent-withdrawn", purpose?.ToString(), e.Note, e.RecordedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<TeamMemberAdded> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Sharing = file.Sharing.Apply(e);
+        file.SharedWith = file.Sharing.Team.Select(m => m.StructureId).ToList();
+        Record(file, e.AddedOn, "team-member-added", e.StructureId.ToString(), null, e.AddedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<TeamMemberRemoved> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Sharing = file.Sharing.Apply(e);
+        file.SharedWith = file.Sharing.Team.Select(m => m.StructureId).ToList();
+        Record(file, e.RemovedOn, "team-member-removed", e.StructureId.ToString(), null, e.RemovedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<ParentsInformed> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Sharing = file.Sharing.Apply(e);
+        Record(file, e.InformedOn, "parents-informed", e.Mode.ToString(), e.Note, e.RecordedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<SharingExceptionJustified> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Sharing = file.Sharing.Apply(e);
+        Record(file, e.DecidedOn, "sharing-exception", null, e.Justification, e.DecidedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<SafeContactRuleRecorded> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.SafeContact = e.Mode;
+        file.SafeContactInstructions = e.Instructions;
+        Record(file, e.RecordedOn, "safe-contact", e.Mode.ToString(), null, e.RecordedBy, @event.Timestamp);
+    }
+
+    /// <summary>A line of history that is not pathway activity (the consent ledger, the team): the last activity date stays.</summary>
+    private static void Record(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at) =>
         file.Timeline.Add(new TimelineEntry(on, kind, code, text, by, at));
+
+    private static void Log(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at, Guid? itemId = null)
+    {
+        file.Timeline.Add(new TimelineEntry(on, kind, code, text, by, at, itemId));
         if (on > file.LastDate) file.LastDate = on;
     }
 

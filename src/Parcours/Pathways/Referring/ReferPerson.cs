@@ -51,6 +51,7 @@ public static class ReferPersonHandler
 {
     public static async Task<CommandOutcome> Handle(ReferPerson command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
+        if (!command.Actor.WorksWithPeople) return CommandOutcome.Refused(Refusal.NotFound());
         if (ValidateInput(command, time.Today()) is { } invalid) return CommandOutcome.Refused(invalid);
 
         var now = time.GetUtcNow();
@@ -60,15 +61,14 @@ public static class ReferPersonHandler
         DateOnly birthDate;
         if (command.PersonId is { } existingId)
         {
-            var person = await PersonAccess.LoadVisibleAsync(session, command.Actor, existingId, ct);
+            var grant = await PersonAccess.LoadVisibleAsync(session, vault, command.Actor, existingId, time.Today(), ct);
             var existingKey = await session.LoadAsync<PersonKey>(existingId, ct);
-            var identity = vault.Open(existingKey, await session.LoadAsync<SealedIdentity>(existingId, ct));
-            if (person is null || existingKey is null || identity is null)
+            if (grant is not { Identity: { } identity } || existingKey is null)
             {
                 return CommandOutcome.Refused(Refusal.Invalid("personId", "Personne introuvable."));
             }
             key = existingKey;
-            (sex, birthDate) = (person.Sex, identity.BirthDate);
+            (sex, birthDate) = (grant.Person.Sex, identity.BirthDate);
         }
         else
         {

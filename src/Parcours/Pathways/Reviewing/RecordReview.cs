@@ -15,7 +15,7 @@ public sealed record RecordReviewRequest(long? ExpectedVersion, DateOnly Reviewe
 public static class RecordReviewHandler
 {
     public static Task<CommandOutcome> Handle(RecordReview command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, time.Today(), time.GetUtcNow(), seal), ct);
 
     public static Decision Decide(Pathway pathway, RecordReview c, DateOnly today, DateTimeOffset now, NoteSealer seal) =>

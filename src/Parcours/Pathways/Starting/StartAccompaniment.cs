@@ -17,7 +17,7 @@ public static class StartAccompanimentHandler
     public static async Task<CommandOutcome> Handle(StartAccompaniment command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var referent = await session.LoadAsync<Habilitation>(command.ReferentWorkerId, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, _) => Decide(pathway, command, referent, time.Today(), time.GetUtcNow()), ct);
     }
 

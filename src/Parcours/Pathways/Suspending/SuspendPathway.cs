@@ -23,7 +23,7 @@ public static class SuspendPathwayHandler
     public static async Task<CommandOutcome> Handle(SuspendPathway command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
     {
         var reasonExists = await session.CodeExistsAsync(CodeLists.SuspensionReason, command.ReasonCode, ct);
-        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        return await session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, seal) => Decide(pathway, command, reasonExists, time.Today(), time.GetUtcNow(), seal), ct);
     }
 
@@ -39,7 +39,7 @@ public static class SuspendPathwayHandler
 public static class ResumePathwayHandler
 {
     public static Task<CommandOutcome> Handle(ResumePathway command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor,
+        session.DecideAsync(vault, command.PathwayId, command.ExpectedVersion, command.Actor, time.Today(),
             (pathway, _) => Decide(pathway, command, time.Today(), time.GetUtcNow()), ct);
 
     public static Decision Decide(Pathway pathway, ResumePathway c, DateOnly today, DateTimeOffset now) =>

@@ -14,6 +14,7 @@ public static class IdentifyPersonHandler
 {
     public static CommandOutcome Handle(IdentifyPerson command, IDocumentSession session, PersonVault vault, TimeProvider time)
     {
+        if (!command.Actor.WorksWithPeople) return CommandOutcome.Refused(Refusal.NotFound());
         if (command.Person.Validate(time.Today()) is { } refusal) return CommandOutcome.Refused(refusal);
 
         var now = time.GetUtcNow();
