@@ -5,13 +5,14 @@ using JasperFx;
 using JasperFx.Resources;
 using JasperFx.Events.Daemon;
 using Marten;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
 using Parcours.Audit;
 using Parcours.Identity;
+using Parcours.Identity.DevelopmentProvider;
+using Parcours.Identity.SigningIn;
 using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.People;
@@ -67,28 +68,21 @@ public static class ParcoursHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options =>
-            {
-                options.LoginPath = "/connexion";
-                options.Cookie.Name = "parcours";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Events.OnRedirectToLogin = context =>
-                {
-                    if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    else context.Response.Redirect(context.RedirectUri);
-                    return Task.CompletedTask;
-                };
-            });
+        services.AddParcoursAuthentication(builder.Configuration, builder.Environment);
         services.AddAuthorization();
         services.AddAntiforgery();
         services.AddScoped<CurrentWorkerPageFilter>();
+        services.AddScoped<DevelopmentDirectory>();
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(CurrentWorkerPageFilter)));
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Connexion");
+            options.Conventions.AllowAnonymousToFolder("/Connexion");
+            options.Conventions.AllowAnonymousToPage("/Deconnexion/Terminee");
+            options.Conventions.AllowAnonymousToFolder("/Idp");
+            options.Conventions.AddPageRoute("/Admin/Habilitations/Edit", "admin/habilitations/nouvelle");
+            options.Conventions.AddPageRoute("/Admin/Structures/Edit", "admin/structures/nouvelle");
         });
     }
 
@@ -104,6 +98,7 @@ public static class ParcoursHost
 
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
+        if (app.Services.GetRequiredService<SignInSettings>().DevelopmentProvider) app.MapDevelopmentProvider();
         app.MapWolverineEndpoints(options =>
         {
             // A filter value that cannot be read is refused rather than silently ignored.

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Parcours.Identity.SigningIn;
 
 namespace Parcours.Identity;
 
@@ -18,16 +19,25 @@ public sealed class CurrentWorkerPageFilter(IQuerySession session) : IAsyncPageF
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
+        var allowedWithout = context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
         if (CurrentWorker.EmailOf(http.User) is not null)
         {
             var worker = await CurrentWorker.ResolveAsync(http.User, session, http.RequestAborted);
             http.Items[ItemKey] = worker;
-            var allowedWithout = context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
             if (worker is null && !allowedWithout)
             {
-                context.Result = new RedirectResult(NoHabilitationPath);
+                // Signed in, structure not chosen yet (several habilitations): the choice page; otherwise nothing to see.
+                context.Result = new RedirectResult(http.User.HasClaim(c => c.Type == CurrentWorker.StructureClaim)
+                    ? NoHabilitationPath
+                    : StructureChoice.PathFor(http.Request.PathBase + http.Request.Path + http.Request.QueryString));
                 return;
             }
+        }
+        else if (http.User.Identity?.IsAuthenticated == true && !allowedWithout)
+        {
+            // Authenticated without an e-mail: no habilitation can match, whatever the subject.
+            context.Result = new RedirectResult(NoHabilitationPath);
+            return;
         }
         await next();
     }

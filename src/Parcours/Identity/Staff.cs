@@ -4,7 +4,8 @@ namespace Parcours.Identity;
 
 /// <summary>
 /// Fictional professionals of the demo territory and their habilitations, one per role the
-/// product knows (used by the development sign-in, the demo data and the tests).
+/// product knows, and one person habilitated in two structures (used by the development
+/// provider's directory, the demo data and the tests).
 /// </summary>
 public static class Staff
 {
@@ -20,10 +21,14 @@ public static class Staff
     public static readonly Habilitation DataProtectionOfficer = Member(10, "Marc Vasseur", Structures.PolitiqueDeLaVille, "Délégué à la protection des données", [Role.DataProtectionOfficer], []);
     public static readonly Habilitation Administrator = Member(11, "Élodie Masson", Structures.PolitiqueDeLaVille, "Administratrice de Parcours", [Role.Administrator], []);
 
+    // One person, two structures: a CCAS social worker who is also a référente at SAS Coluche part of the week.
+    public static readonly Habilitation CcasSocialWorker = Member(12, "Inès Moreau", Structures.Ccas, "Assistante sociale, CCAS de Calais", [Role.Partner, Role.CommitteeMember], []);
+    public static readonly Habilitation CcasSocialWorkerAtSas = Member(13, "Inès Moreau", Structures.SasColuche, "Référente de parcours SAS Coluche (mi-temps)", [Role.Referent, Role.CommitteeMember], []);
+
     public static readonly IReadOnlyList<Habilitation> All =
     [
         PreReferent, PreCoordinator, SasEducator, CiteAdviser, MdfWorker, SchoolWorker, FranceTravailAdviser, PjjEducator,
-        StatisticsCoordinator, DataProtectionOfficer, Administrator,
+        StatisticsCoordinator, DataProtectionOfficer, Administrator, CcasSocialWorker, CcasSocialWorkerAtSas,
     ];
 
     private static Habilitation Member(int number, string name, Guid structure, string position, Role[] roles, SpecialCategory[] entitlements) => new()

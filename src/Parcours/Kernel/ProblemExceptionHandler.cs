@@ -6,7 +6,8 @@ namespace Parcours.Kernel;
 
 /// <summary>
 /// Bad input never becomes a 500: unreadable bodies are 400, and a concurrent append detected
-/// at commit time is 409 (nothing was written: the transaction rolled back).
+/// at commit time, or a unique index violated by a concurrent request, is 409 (nothing was
+/// written: the transaction rolled back).
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -26,6 +27,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     public static Refusal? Classify(Exception exception) => exception switch
     {
         ConcurrencyException => Refusal.StaleVersion,
+        // A unique index caught what a handler's check could not (two requests at once).
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } =>
+            Refusal.Conflict("Un enregistrement identique vient d'être créé par quelqu'un d'autre : rechargez avant de recommencer."),
         JsonException json => UnreadableRequest.Body(json.Path),
         BadHttpRequestException bad when bad.InnerException is JsonException json => UnreadableRequest.Body(json.Path),
         BadHttpRequestException bad => new Refusal(bad.StatusCode, "Requête invalide : " + FirstLine(bad.Message)),

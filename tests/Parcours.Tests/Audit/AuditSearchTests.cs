@@ -34,7 +34,7 @@ public sealed class AuditSearchTests(AppFixture fixture) : IntegrationContext(fi
     [MemberData(nameof(NotTheOfficer))]
     public async Task nobody_but_the_officer_can_read_the_trail_and_the_attempt_is_itself_traced(string who)
     {
-        var worker = Staff.All.Single(s => s.DisplayName == who);
+        var worker = Staff.All.Single(s => s.Position == who);
         await Host.Scenario(s =>
         {
             s.As(worker);
@@ -57,7 +57,7 @@ public sealed class AuditSearchTests(AppFixture fixture) : IntegrationContext(fi
         Assert.True(refusals.Count(e => e.Action == "audit.search") >= 2);
     }
 
-    public static TheoryData<string> NotTheOfficer() => new(Staff.All.Where(s => !s.Roles.Contains(Role.DataProtectionOfficer)).Select(s => s.DisplayName));
+    public static TheoryData<string> NotTheOfficer() => new(Staff.All.Where(s => !s.Roles.Contains(Role.DataProtectionOfficer)).Select(s => s.Position));
 
     [Fact]
     public async Task the_officer_sees_the_trail_page()

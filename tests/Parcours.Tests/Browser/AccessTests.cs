@@ -7,26 +7,10 @@ namespace Parcours.Tests.Browser;
 public sealed class AccessTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task signed_out_visitors_are_sent_to_the_sign_in_page()
-    {
-        await VisitAsync("/");
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion"));
-        await Expect(Page.GetByText("Connexion de développement")).ToBeVisibleAsync();
-        await ScreenshotAsync("0-connexion");
-
-        await Page.GetByRole(AriaRole.Button, new() { Name = Staff.MdfWorker.DisplayName }).ClickAsync();
-        await Expect(Page.GetByText("Maison des Femmes « Simone Veil »").First).ToBeVisibleAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion$"));
-        await VisitAsync("/dossiers/nouveau");
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion"));
-    }
-
-    [Fact]
     public async Task a_worker_of_another_structure_gets_the_same_404_as_for_a_file_that_does_not_exist()
     {
         var pathway = await ReferredAsync(Staff.PreReferent, Person("Sarah", "Lambert", 7, Parcours.Kernel.Sex.F));
-        await SignInAsync(Staff.SasEducator);
+        await SignInAs(Staff.SasEducator);
 
         Assert.Equal(404, await VisitAsync($"/dossiers/{pathway}"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dossier introuvable" })).ToBeVisibleAsync();
@@ -42,7 +26,7 @@ public sealed class AccessTests(BrowserFixture fixture) : BrowserTest(fixture)
         // Only this test refers people to the Cité de l'emploi, so its caseload is predictable.
         await ReferredAsync(Staff.CiteAdviser, Person("Jordan", "Lemaire", 30), "CITE", "BM-GAGARINE", "ADULTES");
         await ReferredAsync(Staff.CiteAdviser, Person("Kevin", "Roussel", 20), "CITE", "FNCSP-VAUXHALL", "JEUNES");
-        await SignInAsync(Staff.CiteAdviser);
+        await SignInAs(Staff.CiteAdviser);
         await Expect(Page.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
 
         await Page.GetByLabel("Quartier").SelectOptionAsync("BM");

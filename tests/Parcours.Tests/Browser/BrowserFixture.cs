@@ -35,6 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app.UseKestrel(0);
         // Creating a client starts the host; its base address carries the port Kestrel picked.
         using (var client = _app.CreateClient()) BaseUrl = client.BaseAddress!.ToString().TrimEnd('/');
+        await WarmUpAsync();
         (_playwright, Browser) = await LaunchChromiumAsync();
     }
 
@@ -43,6 +44,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_app is not null) await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The first sign-in compiles pages and handlers and fetches the provider's metadata: done
+    /// once here, over real HTTP, so that no test pays it within its timeouts.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        using var response = await http.GetAsync("/connexion");
+        response.EnsureSuccessStatusCode();
     }
 
     private static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()

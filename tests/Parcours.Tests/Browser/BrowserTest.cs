@@ -6,6 +6,7 @@ using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pathways.Referring;
 using Parcours.People;
+using Parcours.Reference;
 using Wolverine;
 
 namespace Parcours.Tests.Browser;
@@ -53,14 +54,51 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         return response?.Status ?? 0;
     }
 
-    /// <summary>Signs in through the development sign-in page and lands on « Mes suivis ».</summary>
-    protected async Task SignInAsync(Habilitation worker)
+    /// <summary>
+    /// Signs in end to end through the development identity provider (OpenID Connect, as in
+    /// production), choosing the structure when the person has several, and lands on « Mes suivis ».
+    /// </summary>
+    protected async Task SignInAs(Habilitation worker)
     {
-        await VisitAsync("/connexion");
-        await Page.GetByRole(AriaRole.Button, new() { Name = worker.DisplayName }).ClickAsync();
+        await Page.GotoAsync("/connexion");
+        await ExpectAccessibleAsync();
+        await ChooseAtProviderAsync(Page, worker);
+        if (IsInSeveralStructures(worker))
+        {
+            await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Choisir votre structure", Level = 1 })).ToBeVisibleAsync();
+            await ExpectAccessibleAsync();
+            await ChooseStructureAsync(Page, worker);
+        }
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
         await ExpectAccessibleAsync();
     }
+
+    /// <summary>The same, on another page (a colleague's browser), without the accessibility checks.</summary>
+    protected static async Task SignInAs(IPage page, Habilitation worker)
+    {
+        await page.GotoAsync("/connexion");
+        await ChooseAtProviderAsync(page, worker);
+        if (IsInSeveralStructures(worker)) await ChooseStructureAsync(page, worker);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the provider's page: the person's button in their structure's group.</summary>
+    protected static async Task ChooseAtProviderAsync(IPage page, Habilitation worker)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/idp/connexion"));
+        var structure = Structures.All.Single(s => s.Id == worker.StructureId).Name;
+        await page.GetByRole(AriaRole.Region, new() { Name = structure, Exact = true })
+            .GetByRole(AriaRole.Button, new() { Name = worker.DisplayName }).ClickAsync();
+    }
+
+    private static async Task ChooseStructureAsync(IPage page, Habilitation worker)
+    {
+        var structure = Structures.All.Single(s => s.Id == worker.StructureId).Name;
+        await page.GetByLabel(structure).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+    }
+
+    private static bool IsInSeveralStructures(Habilitation worker) => Staff.All.Count(s => s.Email == worker.Email && s.Active) > 1;
 
     /// <summary>No serious or critical axe-core violation on the current page.</summary>
     protected async Task ExpectAccessibleAsync()

@@ -17,7 +17,7 @@ public sealed class ConsentAndTeamTests(BrowserFixture fixture) : BrowserTest(fi
     public async Task a_coordinator_informs_the_parents_records_a_consent_prints_it_shares_the_case_and_withdraws_the_consent()
     {
         var pathway = await ReferredAsync(Staff.PreCoordinator, Person("Inès", "Garnier", 11));
-        await SignInAsync(Staff.PreCoordinator);
+        await SignInAs(Staff.PreCoordinator);
         await VisitAsync($"/dossiers/{pathway}");
         var team = Page.Locator("#equipe");
         await Expect(team).ToContainTextAsync("Les parents n'ont pas encore été informés");
@@ -81,7 +81,7 @@ public sealed class ConsentAndTeamTests(BrowserFixture fixture) : BrowserTest(fi
             ConsentMode.Written, Today, null, "D'accord.", CurrentWorker.Of(Staff.PreReferent)));
         await SendAsync(new AddTeamMember(pathway, null, Structures.CollegeLesDunes, ConsentPurpose.TeamSharing, CurrentWorker.Of(Staff.PreReferent)));
 
-        await SignInAsync(Staff.SchoolWorker);
+        await SignInAs(Staff.SchoolWorker);
         await Expect(Page.Locator("main")).ToContainTextAsync("Malo ROUSSEL");
         Assert.Equal(200, await VisitAsync($"/dossiers/{pathway}"));
         await Expect(Page.Locator("main")).ToContainTextAsync("seule une synthèse est affichée");

@@ -9,7 +9,7 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task a_seventeen_year_old_referred_to_the_pre_is_refused_in_french_and_the_form_keeps_what_was_typed()
     {
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await VisitAsync("/dossiers/nouveau");
         var birthDate = Iso(Today.AddYears(-17).AddDays(-30));
         await Page.GetByLabel("Prénom").FillAsync("Yanis");
@@ -46,7 +46,7 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task a_school_refers_a_pupil_to_the_pre_which_then_holds_the_file()
     {
-        await SignInAsync(Staff.SchoolWorker);
+        await SignInAs(Staff.SchoolWorker);
         await VisitAsync("/dossiers/nouveau");
         await Expect(Page.GetByLabel("Structure qui oriente (facultatif)")).ToHaveValueAsync(Staff.SchoolWorker.StructureId.ToString());
         await Expect(Page.GetByLabel("Structure référente")).ToHaveValueAsync("");
@@ -69,7 +69,7 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     [Fact]
     public async Task an_empty_referral_form_asks_for_what_is_missing()
     {
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await VisitAsync("/dossiers/nouveau");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'orientation" }).ClickAsync();
 
@@ -89,14 +89,13 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     public async Task a_form_posted_from_an_outdated_page_says_the_file_changed_meanwhile()
     {
         var pathway = await ReferredAsync(Staff.PreReferent, Person("Lina", "Garcia", 8));
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await VisitAsync($"/dossiers/{pathway}");
 
         // A colleague admits the child while the page is open.
         var colleague = await Page.Context.Browser!.NewContextAsync(new() { BaseURL = Fixture.BaseUrl });
         var other = await colleague.NewPageAsync();
-        await other.GotoAsync("/connexion");
-        await other.GetByRole(AriaRole.Button, new() { Name = Staff.PreCoordinator.DisplayName }).ClickAsync();
+        await SignInAs(other, Staff.PreCoordinator);
         await other.GotoAsync($"/dossiers/{pathway}");
         await other.GetByRole(AriaRole.Button, new() { Name = "Admettre", Exact = true }).ClickAsync();
         await Expect(other.Locator(".file-header")).ToContainTextAsync("Admis");
@@ -115,7 +114,7 @@ public sealed class FormTests(BrowserFixture fixture) : BrowserTest(fixture)
     public async Task an_empty_date_is_reported_next_to_the_date_field()
     {
         var pathway = await ReferredAsync(Staff.PreReferent, Person("Noah", "Petit", 10));
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await VisitAsync($"/dossiers/{pathway}");
 
         await Page.GetByLabel("Date d'admission").FillAsync("");

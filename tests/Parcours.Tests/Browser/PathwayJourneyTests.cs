@@ -9,7 +9,7 @@ public sealed class PathwayJourneyTests(BrowserFixture fixture) : BrowserTest(fi
     [Fact]
     public async Task a_referent_follows_a_child_from_referral_to_exit()
     {
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await Expect(Page.GetByText("Camille Lefebvre")).ToBeVisibleAsync();
         await Expect(Page.GetByText("Programme de Réussite Éducative de Calais").First).ToBeVisibleAsync();
         await ScreenshotAsync("1-mes-suivis");

@@ -15,7 +15,7 @@ public sealed class PathwayStepsTests(BrowserFixture fixture) : BrowserTest(fixt
     public async Task a_referent_cancels_an_action_answers_orientations_suspends_resumes_and_reopens()
     {
         var pathway = await ActivePathwayAsync(Staff.PreCoordinator, Person("Adam", "Fournier", 12));
-        await SignInAsync(Staff.PreCoordinator);
+        await SignInAs(Staff.PreCoordinator);
         await VisitAsync($"/dossiers/{pathway}");
         await Expect(Page.Locator(".file-header")).ToContainTextAsync("En accompagnement");
 
@@ -80,7 +80,7 @@ public sealed class PathwayStepsTests(BrowserFixture fixture) : BrowserTest(fixt
     public async Task a_declined_referral_is_closed_with_its_reason()
     {
         var pathway = await ReferredAsync(Staff.PreReferent, Person("Louna", "Caron", 5, Sex.F));
-        await SignInAsync(Staff.PreReferent);
+        await SignInAs(Staff.PreReferent);
         await VisitAsync($"/dossiers/{pathway}");
 
         await Page.Locator("summary", new() { HasText = "Refuser l'orientation" }).ClickAsync();

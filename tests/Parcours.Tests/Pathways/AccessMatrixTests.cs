@@ -53,6 +53,8 @@ public sealed class AccessMatrixTests(AppFixture fixture) : IntegrationContext(f
         (Staff.StatisticsCoordinator,   Gated,   Gated,   Gated, Gated, Gated),
         (Staff.DataProtectionOfficer,   Gated,   Gated,   Gated, Gated, Gated),
         (Staff.Administrator,           Gated,   Gated,   Gated, Gated, Gated),
+        (Staff.CcasSocialWorker,        No,      No,      No,   No,     No),
+        (Staff.CcasSocialWorkerAtSas,   Full,    Full,    No,   No,     No),
     ];
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ReferenceApiTests(AppFixture fixture) : IntegrationContext(f
     {
         var result = await Host.Scenario(s =>
         {
-            s.As(Staff.PreCoordinator);
+            s.As(Staff.Administrator);
             s.Put.Json(body).ToUrl(url);
             s.StatusCodeShouldBe(status);
         });
@@ -139,7 +139,7 @@ public sealed class ReferenceApiTests(AppFixture fixture) : IntegrationContext(f
     {
         var result = await Host.Scenario(s =>
         {
-            s.As(Staff.PreCoordinator);
+            s.As(Staff.Administrator);
             s.Put.Text(body).ToUrl(url);
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
@@ -166,7 +166,7 @@ public sealed class ReferenceApiTests(AppFixture fixture) : IntegrationContext(f
     {
         var result = await Host.Scenario(s =>
         {
-            s.As(Staff.PreCoordinator);
+            s.As(Staff.Administrator);
             s.Put.Text(body).ToUrl("/api/reference/territories/FNCSP-TUNIS");
             s.WithRequestHeader("Content-Type", "application/json");
             s.StatusCodeShouldBe(400);
@@ -194,6 +194,21 @@ public sealed class ReferenceApiTests(AppFixture fixture) : IntegrationContext(f
         var plateau = (await GetJson("/api/reference/territories?on=2027-06-01")).EnumerateArray().Single(t => t.GetProperty("id").GetString() == "BM-PLATEAU");
         Assert.Equal("BM", plateau.GetProperty("parentId").GetString());
         Assert.Equal("SubSector", plateau.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task only_administrators_edit_reference_data_the_others_get_404_before_any_validation()
+    {
+        foreach (var url in new[] { "/api/reference/territories/SV-MOLLIEN", "/api/reference/code-lists/destination/CEJ" })
+        {
+            await Host.Scenario(s =>
+            {
+                s.As(Staff.PreCoordinator);
+                s.Put.Text("{}").ToUrl(url);
+                s.WithRequestHeader("Content-Type", "application/json");
+                s.StatusCodeShouldBe(404);
+            });
+        }
     }
 
     [Fact]

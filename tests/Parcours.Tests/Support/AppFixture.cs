@@ -1,12 +1,20 @@
 using Alba;
 using Alba.Security;
 using Marten;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Parcours.Identity.SigningIn;
 
 namespace Parcours.Tests.Support;
 
-/// <summary>The application on its test database, shared by every API test of the run.</summary>
+/// <summary>
+/// The application on its test database, shared by every API test of the run. The session
+/// cookie is stubbed (each scenario says who is signed in); bearer tokens and the development
+/// provider are the real ones.
+/// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
@@ -23,7 +31,15 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Parcours:DaemonMode", "Solo");
             builder.UseSetting("Parcours:SeedDemo", "false");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }, new AuthenticationStub());
+            // The development provider answers in-process: the handlers fetch its metadata and keys through the test server.
+            builder.ConfigureServices(services =>
+            {
+                services.AddOptions<JwtBearerOptions>(Authentication.ApiClients)
+                    .Configure<IServer>((options, server) => options.BackchannelHttpHandler = ((TestServer)server).CreateHandler());
+                services.AddOptions<OpenIdConnectOptions>(Authentication.People)
+                    .Configure<IServer>((options, server) => options.BackchannelHttpHandler = ((TestServer)server).CreateHandler());
+            });
+        }, new AuthenticationStub(Authentication.Cookie));
         _started = true;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Parcours.Audit;
 using Parcours.Identity;
+using Parcours.Identity.Administering;
 using Parcours.Kernel;
 using Wolverine.Http;
 
@@ -13,13 +15,14 @@ public sealed record CodeListItemChange(string? Label, bool Active = true, int O
 /// <summary>
 /// Creates or replaces one item of a code list. Codes are stable (events carry them); only the
 /// label, order and active flag change, and deactivating hides an item from new entries without
-/// touching the pathways that used it. Open to any signed-in worker until the habilitation issue
-/// reserves it to administrators.
+/// touching the pathways that used it. Administrators only.
 /// </summary>
 public static partial class EditCodeListItemEndpoint
 {
-    public static ProblemDetails Validate(CodeListItemChange change)
+    /// <summary>Administrators only (anybody else: the 404 of an unknown resource, traced), then the body's fields.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(CodeListItemChange change, CurrentWorker worker, AuditTrail trail, CancellationToken ct)
     {
+        if (!Administrators.Includes(worker)) return (await Administrators.HiddenFromAsync(worker, trail, "code-list.edit", ct)).ToProblemDetails();
         var refusal = string.IsNullOrWhiteSpace(change.Label) ? Refusal.Invalid("label", "Le libellé est obligatoire.")
             : change.Label.Length > 200 ? Refusal.Invalid("label", "Le libellé dépasse 200 caractères.")
             : change.Order < 0 ? Refusal.Invalid("order", "L'ordre d'affichage doit être positif ou nul.")

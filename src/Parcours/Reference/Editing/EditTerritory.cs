@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Parcours.Audit;
 using Parcours.Identity;
+using Parcours.Identity.Administering;
 using Parcours.Kernel;
 using Wolverine.Http;
 
@@ -23,12 +25,15 @@ public sealed record TerritoryChange(string? Label, string? Kind, string? Parent
 /// <summary>
 /// Creates or replaces a piece of geography. The perimeter is versioned by dates rather than
 /// rewritten: a territory leaving the priority geography gets a <c>validTo</c>, so pathways
-/// referred while it was valid keep their meaning. Open to any signed-in worker until the
-/// habilitation issue reserves it to administrators.
+/// referred while it was valid keep their meaning. Administrators only.
 /// </summary>
 public static partial class EditTerritoryEndpoint
 {
-    public static ProblemDetails Validate(TerritoryChange change) => Check(change)?.ToProblemDetails() ?? WolverineContinue.NoProblems;
+    /// <summary>Administrators only (anybody else: the 404 of an unknown resource, traced), then the body's fields.</summary>
+    public static async Task<ProblemDetails> ValidateAsync(TerritoryChange change, CurrentWorker worker, AuditTrail trail, CancellationToken ct) =>
+        Administrators.Includes(worker)
+            ? Check(change)?.ToProblemDetails() ?? WolverineContinue.NoProblems
+            : (await Administrators.HiddenFromAsync(worker, trail, "territory.edit", ct)).ToProblemDetails();
 
     public static Refusal? Check(TerritoryChange change)
     {
