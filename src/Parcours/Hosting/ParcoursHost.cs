@@ -90,6 +90,9 @@ public static class ParcoursHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Inside it: pages answer an empty error status with a French page; the API keeps ProblemDetails.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/idp"),
+            pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -35,6 +35,8 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
         public const string Empty = "Aucun parcours ne correspond à ces critères.";
         public const string EmptyNoFilter = "Votre structure ne suit encore aucun parcours. Enregistrez une nouvelle orientation pour commencer.";
         public const string NewReferral = "Nouvelle orientation";
+        public const string NoCaseRole =
+            "Votre rôle ne donne accès à aucun dossier de personne. Les tableaux d'indicateurs anonymisés seront disponibles ici.";
         public const string Pagination = "Pagination";
         public const string Previous = "Page précédente";
         public const string Next = "Page suivante";
@@ -63,13 +65,24 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
     public int Pages { get; private set; } = 1;
     public bool Filtered => Programme is not null || Territory is not null || Status is not null;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Roles that never see a person (statistics, administration, data protection) get their own home.</summary>
+    public bool NoCaseRole { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var worker = HttpContext.CurrentWorker()!;
+        if (!worker.WorksWithPeople)
+        {
+            if (worker.Has(Role.DataProtectionOfficer)) return Redirect("/journal");
+            if (worker.Has(Role.Administrator)) return Redirect("/admin/habilitations");
+            NoCaseRole = true;
+            return Page();
+        }
         Reference = await ReferenceChoices.LoadAsync(session, ct);
         var result = await Caseload.QueryAsync(session, vault, trail, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), time.Today(), ct);
         (PageNumber, Pages, Total) = (result.Page, result.PageCount, result.Total);
         Rows = result.Rows;
+        return Page();
     }
 
     public IDictionary<string, string> RouteFor(int page)

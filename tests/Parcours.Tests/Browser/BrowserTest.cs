@@ -69,9 +69,18 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             await ExpectAccessibleAsync();
             await ChooseStructureAsync(Page, worker);
         }
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = HomeHeading(worker), Level = 1 })).ToBeVisibleAsync();
         await ExpectAccessibleAsync();
     }
+
+    /// <summary>Where a role lands after sign-in: the caseload, or its own home for roles that never see a person.</summary>
+    protected static string HomeHeading(Habilitation worker) => CurrentWorker.Of(worker) switch
+    {
+        { WorksWithPeople: true } => "Mes suivis",
+        var w when w.Has(Role.DataProtectionOfficer) => "Journal des accès",
+        var w when w.Has(Role.Administrator) => "Habilitations",
+        _ => "Parcours",
+    };
 
     /// <summary>The same, on another page (a colleague's browser), without the accessibility checks.</summary>
     protected static async Task SignInAs(IPage page, Habilitation worker)
@@ -79,7 +88,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         await page.GotoAsync("/connexion");
         await ChooseAtProviderAsync(page, worker);
         if (IsInSeveralStructures(worker)) await ChooseStructureAsync(page, worker);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mes suivis", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = HomeHeading(worker), Level = 1 })).ToBeVisibleAsync();
     }
 
     /// <summary>On the provider's page: the person's button in their structure's group.</summary>

@@ -7,6 +7,7 @@ public static class DossierText
     public const string Caseload = "Mes suivis";
     public const string UnknownPerson = "Identité effacée";
     public const string MissingTitle = "Dossier introuvable";
+    public const string AccessHistoryLink = "Voir qui a consulté ce dossier (journal des accès)";
     public const string MissingBody = "Ce dossier n'existe pas, ou vous n'êtes pas habilité·e à le consulter.";
     public const string BackToCaseload = "Retour à mes suivis";
     public const string MissingDate = "Indiquez la date.";
