@@ -70,8 +70,7 @@ public static class PathwayStreams
         }
 
         if (stream.Aggregate is not { } pathway) return Hidden(session, worker, pathwayId);
-        var key = await session.LoadAsync<PersonKey>(pathway.PersonId, ct);
-        var birthDate = vault.Open(key, await session.LoadAsync<SealedIdentity>(pathway.PersonId, ct))?.BirthDate;
+        var (key, birthDate) = await PersonOfAsync(session, vault, pathway.PersonId, ct);
         var grant = PathwayAccess.For(worker, pathway, today, PathwayAccess.AdultOn(birthDate));
         if (!grant.Sees) return Hidden(session, worker, pathwayId);
         if (!grant.MayAct)
@@ -102,7 +101,14 @@ public static class PathwayStreams
     private static async Task<bool> IsVisibleAsync(IDocumentSession session, PersonVault vault, Guid pathwayId, CurrentWorker worker, DateOnly today, CancellationToken ct)
     {
         if (await session.LoadAsync<PathwayFile>(pathwayId, ct) is not { } file) return false;
-        var birthDate = vault.Open(await session.LoadAsync<PersonKey>(file.PersonId, ct), await session.LoadAsync<SealedIdentity>(file.PersonId, ct))?.BirthDate;
+        var (_, birthDate) = await PersonOfAsync(session, vault, file.PersonId, ct);
         return PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(birthDate)).Sees;
+    }
+
+    /// <summary>The person's data key (to seal notes) and birth date (minority decides some shares); null once erased.</summary>
+    private static async Task<(PersonKey? Key, DateOnly? BirthDate)> PersonOfAsync(IDocumentSession session, PersonVault vault, Guid personId, CancellationToken ct)
+    {
+        var key = await session.LoadAsync<PersonKey>(personId, ct);
+        return (key, vault.Open(key, await session.LoadAsync<SealedIdentity>(personId, ct))?.BirthDate);
     }
 }
