@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
 using Parcours.Audit;
+using Parcours.Committees;
 using Parcours.Identity;
 using Parcours.Identity.DevelopmentProvider;
 using Parcours.Identity.SigningIn;
@@ -40,7 +41,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
@@ -52,6 +53,9 @@ public static class ParcoursHost
         {
             options.UseRuntimeCompilation();
             options.Policies.AutoApplyTransactions();
+            // Cascaded and scheduled messages (committee decisions, orientation reminders) are
+            // stored in the same transaction as the events that caused them.
+            options.Policies.UseDurableLocalQueues();
         });
         services.AddResourceSetupOnStartup();
         services.AddDemoTerritory();

@@ -25,10 +25,14 @@ public static class Staff
     public static readonly Habilitation CcasSocialWorker = Member(12, "Inès Moreau", Structures.Ccas, "Assistante sociale, CCAS de Calais", [Role.Partner, Role.CommitteeMember], []);
     public static readonly Habilitation CcasSocialWorkerAtSas = Member(13, "Inès Moreau", Structures.SasColuche, "Référente de parcours SAS Coluche (mi-temps)", [Role.Referent, Role.CommitteeMember], []);
 
+    // The coordinators who convene and chair the admission committees.
+    public static readonly Habilitation SasCoordinator = Member(14, "Amandine Roussel", Structures.SasColuche, "Coordinatrice SAS Coluche", [Role.ProgrammeCoordinator, Role.Referent, Role.CommitteeMember], [SpecialCategory.Health]);
+    public static readonly Habilitation CiteCoordinator = Member(15, "Yacine Lambert", Structures.FabriqueDefi, "Coordinateur Cité de l'emploi", [Role.ProgrammeCoordinator, Role.Referent, Role.CommitteeMember], []);
+
     public static readonly IReadOnlyList<Habilitation> All =
     [
         PreReferent, PreCoordinator, SasEducator, CiteAdviser, MdfWorker, SchoolWorker, FranceTravailAdviser, PjjEducator,
-        StatisticsCoordinator, DataProtectionOfficer, Administrator, CcasSocialWorker, CcasSocialWorkerAtSas,
+        StatisticsCoordinator, DataProtectionOfficer, Administrator, CcasSocialWorker, CcasSocialWorkerAtSas, SasCoordinator, CiteCoordinator,
     ];
 
     private static Habilitation Member(int number, string name, Guid structure, string position, Role[] roles, SpecialCategory[] entitlements) => new()

@@ -46,11 +46,37 @@ public sealed record ActionCancelled(Guid PathwayId, Guid ActionId, DateOnly Can
 
 public sealed record ReviewRecorded(Guid PathwayId, Guid ReviewId, DateOnly ReviewedOn, EncryptedText Summary, Guid ReviewedBy, DateTimeOffset ReviewedAt);
 
-public sealed record OrientationProposed(Guid PathwayId, Guid OrientationId, string Destination, DateOnly ProposedOn, EncryptedText? Note, Guid ProposedBy, DateTimeOffset ProposedAt);
+/// <summary>
+/// An orientation towards a destination. When a committee opens it, <see cref="CommitteeId"/>
+/// names the sitting and <see cref="ReceivingStructureId"/> the structure that must answer.
+/// </summary>
+public sealed record OrientationProposed(
+    Guid PathwayId,
+    Guid OrientationId,
+    string Destination,
+    DateOnly ProposedOn,
+    EncryptedText? Note,
+    Guid ProposedBy,
+    DateTimeOffset ProposedAt,
+    Guid? ReceivingStructureId = null,
+    Guid? CommitteeId = null);
 
 public sealed record OrientationAccepted(Guid PathwayId, Guid OrientationId, DateOnly AcceptedOn, Guid AcceptedBy, DateTimeOffset AcceptedAt);
 
 public sealed record OrientationRefused(Guid PathwayId, Guid OrientationId, DateOnly RefusedOn, string ReasonCode, EncryptedText? Note, Guid RefusedBy, DateTimeOffset RefusedAt);
+
+/// <summary>A committee or team decided about this pathway (the decision's rationale is encrypted with the person's key).</summary>
+public sealed record CommitteeDecisionRecorded(
+    Guid PathwayId,
+    Guid CommitteeId,
+    Guid ItemId,
+    Committees.CommitteeKind Kind,
+    Committees.ItemOutcome Outcome,
+    string? Destination,
+    EncryptedText? Rationale,
+    DateOnly DecidedOn,
+    Guid DecidedBy,
+    DateTimeOffset DecidedAt);
 
 public sealed record PathwaySuspended(Guid PathwayId, DateOnly SuspendedOn, string ReasonCode, EncryptedText? Note, Guid SuspendedBy, DateTimeOffset SuspendedAt);
 
@@ -129,6 +155,7 @@ public sealed record Pathway(
     };
     public Pathway Apply(OrientationAccepted e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Accepted), LastDate = Latest(e.AcceptedOn) };
     public Pathway Apply(OrientationRefused e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Refused), LastDate = Latest(e.RefusedOn) };
+    public Pathway Apply(CommitteeDecisionRecorded e) => this with { LastDate = Latest(e.DecidedOn) };
     public Pathway Apply(PathwaySuspended e) => Became(PathwayStatus.Suspended, e.SuspendedOn);
     public Pathway Apply(PathwayResumed e) => Became(PathwayStatus.Active, e.ResumedOn);
     public Pathway Apply(PathwayExited e) => Became(PathwayStatus.Exited, e.ExitedOn);

@@ -55,6 +55,8 @@ public sealed class AccessMatrixTests(AppFixture fixture) : IntegrationContext(f
         (Staff.Administrator,           Gated,   Gated,   Gated, Gated, Gated),
         (Staff.CcasSocialWorker,        No,      No,      No,   No,     No),
         (Staff.CcasSocialWorkerAtSas,   Full,    Full,    No,   No,     No),
+        (Staff.SasCoordinator,          Full,    Full,    No,   No,     No),
+        (Staff.CiteCoordinator,         No,      Full,    Full, No,     Full),
     ];
 
     [Fact]

@@ -133,6 +133,7 @@ public static class DossierText
         "action-completed" => "Action réalisée",
         "action-cancelled" => "Action annulée",
         "review" => "Bilan",
+        "committee-decision" => "Décision d'instance",
         "orientation-proposed" => "Orientation proposée",
         "orientation-accepted" => "Orientation acceptée",
         "orientation-refused" => "Orientation refusée",

@@ -38,6 +38,8 @@ public sealed class PathwayFile
     public List<Guid> SharedWith { get; set; } = [];
     /// <summary>The minor's own view of each consent given by the parents, encrypted.</summary>
     public Dictionary<Guid, EncryptedText> MinorViews { get; set; } = [];
+    /// <summary>The last day a committee or team decided about the pathway (PRE reviews are due from it).</summary>
+    public DateOnly? LastCommitteeOn { get; set; }
     public SafeContactMode? SafeContact { get; set; }
     public EncryptedText? SafeContactInstructions { get; set; }
 }
@@ -131,6 +133,13 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         var e = @event.Data;
         file.Orientations.Add(new OrientationLine(e.OrientationId, e.Destination, e.ProposedOn, "proposed", null, null));
         Log(file, e.ProposedOn, "orientation-proposed", e.Destination, e.Note, e.ProposedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<CommitteeDecisionRecorded> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.LastCommitteeOn = e.DecidedOn;
+        Log(file, e.DecidedOn, "committee-decision", e.Outcome.ToString(), e.Rationale, e.DecidedBy, @event.Timestamp);
     }
 
     public static void Apply(IEvent<OrientationAccepted> @event, PathwayFile file)
