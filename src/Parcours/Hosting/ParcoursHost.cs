@@ -23,6 +23,7 @@ using Parcours.Reference;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Parcours.Orientations;
 using Weasel.Core;
 
 namespace Parcours.Hosting;
@@ -42,7 +43,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureDocuments();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
@@ -61,6 +62,7 @@ public static class ParcoursHost
         });
         services.AddResourceSetupOnStartup();
         services.AddDemoTerritory();
+        services.AddOrientations(builder.Configuration);
         services.AddWolverineHttp();
 
         services.AddDataProtection().SetApplicationName("Parcours");
