@@ -53,19 +53,20 @@ public static class SampleDocuments
 
     public static AgendaDocument Agenda(DateOnly today, bool nominative) => new(Sitting(today), Stamp(today, nominative),
     [
-        new(1, "D01-7F3A", "En attente d'orientation", "SAS Coluche", "16-17", "Homme", "Beau Marais – Greuze-Vadez", "Maraude physique", today.AddDays(-20),
-            "SAS Coluche", nominative, nominative ? "Exemple PRÉNOM-FICTIF" : null, nominative ? "Sorti du collège en cours d'année, souhaite un métier manuel (exemple)." : null),
-        new(2, "D02-19C4", "Ajouté par un coordinateur", "Cité de l'emploi", "18-25", "Femme", "Fort Nieulay – Cailloux – Saint Pierre", "France Travail", today.AddDays(-35),
-            "La Fabrique Défi", false, null, null),
+        new(1, "A-7F3A", "En attente d'orientation", "SAS Coluche", "16-17", "Homme", "Beau Marais", "Maraude physique", 1, [],
+            nominative, nominative ? "Exemple PRÉNOM-FICTIF" : null,
+            nominative ? "Sorti du collège en cours d'année, souhaite un métier manuel (exemple)." : "Jeune homme mineur (16-17 ans), quartier Beau Marais ; repéré·e ou orienté·e par : Maraude physique, il y a un mois ; dispositif : SAS Coluche ; jamais examiné·e en instance."),
+        new(2, "A-19C4", "Ajouté par un coordinateur", "Cité de l'emploi", "18-25", "Femme", "Fort Nieulay – Cailloux – Saint Pierre", "France Travail", 2, ["Atelier CV"],
+            false, null, "Jeune femme (18-25 ans), quartier Fort Nieulay – Cailloux – Saint Pierre ; repéré·e ou orienté·e par : France Travail, il y a 2 mois ; dispositif : Cité de l'emploi ; actions en cours : Atelier CV ; jamais examiné·e en instance."),
     ]);
 
     public static MinutesDocument Minutes(DateOnly today, bool nominative) => new(Sitting(today), Stamp(today, nominative),
         "Alex Exemple", $"{Fr(today)} 14:02", $"{Fr(today)} 15:40", 1,
         [new("Alex Exemple", "SAS Coluche", true), new("Sam Modèle", "France Travail", true), new("Dominique Test", "PJJ", false)],
         [
-            new(1, "D01-7F3A", "SAS Coluche", "16-17", "Beau Marais – Greuze-Vadez", true, "Orienter", "Prépa-apprentissage", "AFPA", null, [],
+            new(1, "A-7F3A", "SAS Coluche", "16-17", "Beau Marais", true, "Orienter", "Prépa-apprentissage", "AFPA", null, [],
                 nominative, nominative ? "Exemple PRÉNOM-FICTIF" : null, nominative ? "Projet clair, la famille soutient la démarche (exemple)." : null, null),
-            new(2, "D02-19C4", "Cité de l'emploi", "18-25", "Fort Nieulay – Cailloux – Saint Pierre", true, "Reporter", null, null, null, [],
+            new(2, "A-19C4", "Cité de l'emploi", "18-25", "Fort Nieulay – Cailloux – Saint Pierre", true, "Reporter", null, null, null, [],
                 false, null, null, nominative ? "Attestation d'hébergement (exemple)." : null),
         ]);
 

@@ -19,7 +19,11 @@ public sealed record SittingHeader(
 /// <summary>Which version a document is, in words, and who printed it when.</summary>
 public sealed record DocumentStamp(bool Nominative, string VersionLabel, string PrintedBy, DateOnly PrintedOn);
 
-/// <summary>One agenda item: categorical facts for everybody, name and situation only in the nominative version when the person consented.</summary>
+/// <summary>
+/// One agenda item: categorical facts for everybody; the name and the situation as written only in
+/// the nominative version, and only for a person who consented (otherwise the summary is built
+/// from categorical facts, like the anonymised version).
+/// </summary>
 public sealed record AgendaEntry(
     int Number,
     string Code,
@@ -28,18 +32,19 @@ public sealed record AgendaEntry(
     string AgeBand,
     string Sex,
     string Neighbourhood,
-    string ReferralSource,
-    DateOnly ReferredOn,
-    string ReferentStructure,
+    string? ReferralSource,
+    int MonthsSinceIdentification,
+    IReadOnlyList<string> ActionsInProgress,
     bool Named,
     string? PersonName,
-    string? Situation);
+    string Summary);
 
 public sealed record AgendaDocument(SittingHeader Committee, DocumentStamp Document, IReadOnlyList<AgendaEntry> Items);
 
 public sealed record AttendanceEntry(string Name, string Structure, bool Present);
 
-public sealed record PlannedActionEntry(string Category, string Kind, DateOnly? DueOn);
+/// <summary>An action of the updated plan; its kind (typed by the chair) only for named items.</summary>
+public sealed record PlannedActionEntry(string Category, string? Kind, DateOnly? DueOn);
 
 /// <summary>One decided (or undecided) item of the minutes; rationale and what is missing only in the nominative version.</summary>
 public sealed record MinutesEntry(
