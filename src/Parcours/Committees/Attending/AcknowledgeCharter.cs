@@ -43,6 +43,6 @@ public static class AcknowledgeCharterHandler
 public static class AcknowledgeCharterEndpoint
 {
     [WolverinePost("/api/committees/{committeeId}/charter", OperationId = "acknowledgeCommitteeCharter")]
-    public static async Task<IResult> Post(Guid committeeId, CurrentWorker worker, IMessageBus bus) =>
+    public static async Task<IResult> Post(Guid committeeId, [NotBody] CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new AcknowledgeCharter(committeeId, worker))).ToResult();
 }
