@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Marten;
+using Parcours.Committees.Reading;
 using Parcours.Hosting;
+using Parcours.Kernel;
 using Parcours.Pathways.Reading;
 
 namespace Parcours.Demo;
@@ -20,7 +22,8 @@ public sealed record DemoOptions(bool Enabled, int Pathways, int Seed)
 
 /// <summary>
 /// On start, fills an empty database (no pathway yet) with the demo territory, before the
-/// application answers requests. A database holding any pathway is never touched.
+/// application answers requests. A database holding any pathway gets no other pathway; one
+/// without any committee sitting gets the demo calendar (<see cref="DemoCommittees"/>).
 /// </summary>
 public sealed class DemoSeeder(IDocumentStore store, DemoLoader loader, TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
     : IHostedService
@@ -30,11 +33,23 @@ public sealed class DemoSeeder(IDocumentStore store, DemoLoader loader, TimeProv
         var options = DemoOptions.From(configuration);
         if (!options.Enabled || options.Pathways <= 0) return;
 
+        bool hasPathways, hasCommittees;
         await using (var query = store.QuerySession())
         {
-            if (await query.Query<PathwayFile>().AnyAsync(cancellationToken)) return;
+            hasPathways = await query.Query<PathwayFile>().AnyAsync(cancellationToken);
+            hasCommittees = await query.Query<CommitteeView>().AnyAsync(cancellationToken);
         }
 
+        if (!hasPathways) await LoadPathwaysAsync(options, cancellationToken);
+        if (!hasCommittees)
+        {
+            var sittings = await DemoCommittees.LoadAsync(store, options.Seed, time.GetUtcNow(), time.Today(), cancellationToken);
+            logger.LogInformation("{Summary}", $"Calendrier de démonstration : {sittings} instances programmées / Demo calendar: {sittings} sittings scheduled");
+        }
+    }
+
+    private async Task LoadPathwaysAsync(DemoOptions options, CancellationToken cancellationToken)
+    {
         var watch = Stopwatch.StartNew();
         var counts = await loader.LoadAsync(options.Pathways, options.Seed, time.GetUtcNow(), cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
