@@ -62,7 +62,7 @@ public sealed class CalendarModel(IQuerySession session, IMessageBus bus, TimePr
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
     {
         if (GenerateForm.Kinds.Count == 0) return await RejectAsync("generate", "generate-kinds", T.NoKind, ct);
-        var generated = await bus.InvokeAsync<CalendarGenerated>(new GenerateCalendar(GenerateForm.Year, GenerateForm.Kinds, Worker), ct);
+        var generated = await GenerateCalendarEndpoint.InvokeAsync(bus, new GenerateCalendar(GenerateForm.Year, GenerateForm.Kinds, Worker), ct);
         if (generated.Refusal is { } refusal)
         {
             return await RejectAsync("generate", refusal.Field == "year" ? "generate-year" : "generate-form", refusal.Detail, ct);
