@@ -8,8 +8,8 @@ namespace Parcours.Demo;
 
 /// <summary>
 /// The demo territory's calendar: every kind of sitting for the coming twelve months, from the
-/// calendar rules and default settings, with the partners each kind usually invites. Same seed
-/// and same day, same sittings (ids included).
+/// calendar rules and default settings, with the partners each kind usually invites. Same day,
+/// same sittings (ids included: those the calendar generation would give them).
 /// </summary>
 public static class DemoCommittees
 {
@@ -33,7 +33,7 @@ public static class DemoCommittees
     };
 
     /// <summary>Writes the sittings of the coming twelve months; returns how many.</summary>
-    public static async Task<int> LoadAsync(IDocumentStore store, int seed, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    public static async Task<int> LoadAsync(IDocumentStore store, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var territories = await session.Query<Territory>().ToListAsync(ct);
@@ -43,10 +43,9 @@ public static class DemoCommittees
             .Where(s => s.SittingOn >= today && s.SittingOn < today.AddYears(1))
             .ToList();
 
-        var dice = new DemoDice(seed);
         foreach (var sitting in sittings)
         {
-            var id = dice.Id(now);
+            var id = CommitteeCalendar.SlotId(sitting);
             var convener = ConvenerOf(sitting.Kind).Id;
             session.Events.StartStream<Committee>(id,
                 GenerateCalendarHandler.Scheduled(id, sitting, convener, now),

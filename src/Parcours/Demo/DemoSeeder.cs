@@ -43,7 +43,7 @@ public sealed class DemoSeeder(IDocumentStore store, DemoLoader loader, TimeProv
         if (!hasPathways) await LoadPathwaysAsync(options, cancellationToken);
         if (!hasCommittees)
         {
-            var sittings = await DemoCommittees.LoadAsync(store, options.Seed, time.GetUtcNow(), time.Today(), cancellationToken);
+            var sittings = await DemoCommittees.LoadAsync(store, time.GetUtcNow(), time.Today(), cancellationToken);
             logger.LogInformation("{Summary}", $"Calendrier de démonstration : {sittings} instances programmées / Demo calendar: {sittings} sittings scheduled");
         }
     }

@@ -53,6 +53,15 @@ public sealed class CalendarTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Les invitations sont enregistrées.");
         await Expect(Page.Locator("#presences")).ToContainTextAsync("Nadia Haddad");
         await ExpectAccessibleAsync();
+
+        // The coordinator opens the session, chairs it and notes the CPE present.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la séance (je la préside)" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("La séance est ouverte");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Noter Nadia Haddad présent·e" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("La présence est notée.");
+        await Expect(Page.Locator("#presences tr", new() { HasText = "Nadia Haddad" })).ToContainTextAsync("Présent·e");
+        await Expect(Page.Locator("main")).ToContainTextAsync("Amandine Roussel");
+        await ExpectAccessibleAsync();
         await ScreenshotAsync("instances-2-sitting");
 
         // The CPE finds the sitting, reads the charter and commits to it.

@@ -42,6 +42,34 @@ public sealed class CalendarApiTests(AppFixture fixture) : IntegrationContext(fi
     }
 
     [Fact]
+    public async Task a_generated_sitting_moved_to_another_month_is_not_generated_again()
+    {
+        await Generate(Staff.SasCoordinator, NextYear, CommitteeKind.MutualisedAdmission);
+        var january = (await Host.Calendar(Staff.SasCoordinator, $"?from={NextYear}-01-01&to={NextYear}-01-31")).Single();
+        await Host.Done($"/api/committees/{january.Id}/reschedule",
+            new { expectedVersion = january.Version, sittingOn = new DateOnly(NextYear, 2, 2), startsAt = "14:00:00", place = january.Place }, Staff.SasCoordinator);
+
+        var again = await Generate(Staff.CiteCoordinator, NextYear, CommitteeKind.MutualisedAdmission);
+
+        Assert.Equal((0, 6), (again.Created, again.Skipped));
+        Assert.Equal(6, (await Host.Calendar(Staff.SasCoordinator, $"?from={NextYear}-01-01&to={NextYear}-12-31")).Count);
+    }
+
+    [Fact]
+    public async Task two_coordinators_generating_at_once_never_duplicate_a_sitting()
+    {
+        var results = await Task.WhenAll(new[] { Staff.SasCoordinator, Staff.CiteCoordinator, Staff.SasCoordinator }.Select(by => Host.Scenario(s =>
+        {
+            s.As(by);
+            s.Post.Json(new { year = NextYear, kinds = new[] { "MutualisedAdmission" } }).ToUrl("/api/committees/calendar");
+            s.IgnoreStatusCode();
+        })));
+
+        Assert.All(results, r => Assert.Contains(r.Context.Response.StatusCode, new[] { 200, 409 }));
+        Assert.Equal(6, (await Host.Calendar(Staff.SasCoordinator, $"?from={NextYear}-01-01&to={NextYear}-12-31")).Count);
+    }
+
+    [Fact]
     public async Task the_pre_generates_one_team_per_priority_neighbourhood_each_month_but_august()
     {
         var generated = await Generate(Staff.PreCoordinator, NextYear);

@@ -113,6 +113,17 @@ public sealed class CalendarRulesTests
     }
 
     [Fact]
+    public void a_generated_sitting_s_id_depends_on_its_kind_neighbourhood_and_month_only()
+    {
+        var sitting = new PlannedSitting(CommitteeKind.PreTeam, "BM", new DateOnly(2027, 3, 1), new TimeOnly(9, 0), "Salle A");
+
+        Assert.Equal(CommitteeCalendar.SlotId(sitting), CommitteeCalendar.SlotId(sitting with { SittingOn = new DateOnly(2027, 3, 15), Place = "Salle B" }));
+        Assert.NotEqual(CommitteeCalendar.SlotId(sitting), CommitteeCalendar.SlotId(sitting with { TerritoryCode = "FNCSP" }));
+        Assert.NotEqual(CommitteeCalendar.SlotId(sitting), CommitteeCalendar.SlotId(sitting with { SittingOn = new DateOnly(2027, 4, 5) }));
+        Assert.NotEqual(CommitteeCalendar.SlotId(sitting), CommitteeCalendar.SlotId(sitting with { SittingOn = new DateOnly(2028, 3, 6) }));
+    }
+
+    [Fact]
     public void settings_are_read_from_configuration()
     {
         var configuration = new ConfigurationBuilder()

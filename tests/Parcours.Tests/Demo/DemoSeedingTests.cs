@@ -3,6 +3,8 @@ using Marten;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Parcours.Committees;
+using Parcours.Committees.Reading;
 using Parcours.Demo;
 using Parcours.Pathways.Reading;
 using Parcours.People;
@@ -21,6 +23,7 @@ public sealed class DemoSeedingTests
         var connectionString = TestCluster.ConnectionString("parcours_demo");
 
         var first = await StartAsync(connectionString);
+        int sittingCount;
         try
         {
             var store = first.Services.GetRequiredService<IDocumentStore>();
@@ -40,6 +43,14 @@ public sealed class DemoSeedingTests
                 Assert.Equal(stream.Select(e => e.Timestamp), file.Timeline.Select(t => t.At));
             }
 
+            // The coming twelve months of sittings, with their usual partners invited.
+            var sittings = await session.Query<CommitteeView>().ToListAsync();
+            Assert.All(Enum.GetValues<CommitteeKind>(), kind => Assert.Contains(sittings, s => s.Kind == kind));
+            Assert.All(sittings.Where(s => s.Kind == CommitteeKind.MutualisedAdmission),
+                s => Assert.Contains(Parcours.Reference.Structures.CollegeLesDunes, s.InvitedStructures));
+            Assert.DoesNotContain(sittings, s => s.SittingOn.Month == 8);
+            sittingCount = sittings.Count;
+
             var vault = new PersonVault(first.Services.GetRequiredService<IDataProtectionProvider>());
             var sample = files[0];
             var identity = vault.Open(await session.LoadAsync<PersonKey>(sample.PersonId), await session.LoadAsync<SealedIdentity>(sample.PersonId));
@@ -56,6 +67,7 @@ public sealed class DemoSeedingTests
         {
             await using var session = second.Services.GetRequiredService<IDocumentStore>().QuerySession();
             Assert.Equal(Pathways, await session.Query<PathwayFile>().CountAsync());
+            Assert.Equal(sittingCount, await session.Query<CommitteeView>().CountAsync());
         }
         finally
         {

@@ -61,6 +61,21 @@ public static class CommitteeCalendar
         }
     }
 
+    /// <summary>
+    /// The stream id of a generated sitting, derived from its slot (kind, neighbourhood, month):
+    /// two coordinators generating the same calendar at once cannot both create it, the second
+    /// commit collides. Sittings scheduled one by one get ordinary version-7 ids.
+    /// </summary>
+    public static Guid SlotId(PlannedSitting sitting)
+    {
+        var name = $"parcours:committee:{sitting.Kind}:{sitting.TerritoryCode}:{sitting.SittingOn.Year:0000}-{sitting.SittingOn.Month:00}";
+        Span<byte> bytes = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name), bytes);
+        bytes[6] = (byte)(0x80 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes[..16], bigEndian: true);
+    }
+
     /// <summary>The n-th (1 to 4) given weekday of the month.</summary>
     public static DateOnly Nth(int year, int month, DayOfWeek weekday, int week)
     {

@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Exceptions;
+using Marten.Linq;
 using Parcours.Committees.Reading;
 using Parcours.Identity;
 using Parcours.Kernel;
@@ -31,11 +33,20 @@ public static class GenerateCalendarHandler
         var existing = await ExistingSlotsAsync(session, command.Year, ct);
         var (create, skipped, past) = Sort(plan, existing, today);
 
+        // A generated sitting moved to another month keeps its slot's id: its slot is not free again.
+        var slotIds = create.Select(CommitteeCalendar.SlotId).ToArray();
+        var taken = (await session.Query<CommitteeView>().Where(v => v.Id.IsOneOf(slotIds)).Select(v => v.Id).ToListAsync(ct)).ToHashSet();
+
         var now = time.GetUtcNow();
         var ids = new List<Guid>();
         foreach (var sitting in create)
         {
-            var id = Guid.CreateVersion7();
+            var id = CommitteeCalendar.SlotId(sitting);
+            if (taken.Contains(id))
+            {
+                skipped++;
+                continue;
+            }
             session.Events.StartStream<Committee>(id, Scheduled(id, sitting, command.Actor.Id, now));
             ids.Add(id);
         }
@@ -88,10 +99,34 @@ public static class GenerateCalendarHandler
 
 public static class GenerateCalendarEndpoint
 {
+    public static readonly Refusal Concurrent =
+        Refusal.Conflict("Ce calendrier vient d'être généré par quelqu'un d'autre : rechargez la page avant de recommencer.");
+
     [WolverinePost("/api/committees/calendar", OperationId = "generateCommitteeCalendar")]
     public static async Task<IResult> Post(GenerateCalendarRequest request, CurrentWorker worker, IMessageBus bus)
     {
-        var generated = await bus.InvokeAsync<CalendarGenerated>(new GenerateCalendar(request.Year, request.Kinds, worker));
+        var generated = await InvokeAsync(bus, new GenerateCalendar(request.Year, request.Kinds, worker), default);
         return generated.Refusal is { } refusal ? OutcomeResults.ToProblem(refusal) : Results.Ok(generated);
     }
+
+    /// <summary>Runs the generation; a sitting created by a concurrent generation is a conflict, not an error.</summary>
+    public static async Task<CalendarGenerated> InvokeAsync(IMessageBus bus, GenerateCalendar command, CancellationToken ct)
+    {
+        try
+        {
+            return await bus.InvokeAsync<CalendarGenerated>(command, ct);
+        }
+        catch (Exception e) when (Collided(e))
+        {
+            return CalendarGenerated.Refused(Concurrent);
+        }
+    }
+
+    private static bool Collided(Exception? e) => e switch
+    {
+        null => false,
+        ExistingStreamIdCollisionException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(Collided),
+        _ => Collided(e.InnerException),
+    };
 }

@@ -45,7 +45,11 @@ public sealed class CalendarModel(IQuerySession session, IMessageBus bus, TimePr
 
     public FormErrors Errors { get; } = new();
     public string? Posted { get; private set; }
+    /// <summary>How far back the page shows past sittings (minutes still to issue, attendance to complete).</summary>
+    public const int RecentDays = 31;
+
     public IReadOnlyList<CommitteeRow> Sittings { get; private set; } = [];
+    public IReadOnlyList<CommitteeRow> Recent { get; private set; } = [];
     public IReadOnlyList<CommitteeKind> Convened { get; private set; } = [];
     public IReadOnlyList<Territory> Neighbourhoods { get; private set; } = [];
     public IReadOnlyDictionary<string, string> TerritoryLabels { get; private set; } = new Dictionary<string, string>();
@@ -62,7 +66,7 @@ public sealed class CalendarModel(IQuerySession session, IMessageBus bus, TimePr
     public async Task<IActionResult> OnPostGenerateAsync(CancellationToken ct)
     {
         if (GenerateForm.Kinds.Count == 0) return await RejectAsync("generate", "generate-kinds", T.NoKind, ct);
-        var generated = await bus.InvokeAsync<CalendarGenerated>(new GenerateCalendar(GenerateForm.Year, GenerateForm.Kinds, Worker), ct);
+        var generated = await GenerateCalendarEndpoint.InvokeAsync(bus, new GenerateCalendar(GenerateForm.Year, GenerateForm.Kinds, Worker), ct);
         if (generated.Refusal is { } refusal)
         {
             return await RejectAsync("generate", refusal.Field == "year" ? "generate-year" : "generate-form", refusal.Detail, ct);
@@ -107,7 +111,9 @@ public sealed class CalendarModel(IQuerySession session, IMessageBus bus, TimePr
         var territories = await session.Query<Territory>().ToListAsync(ct);
         TerritoryLabels = territories.ToDictionary(t => t.Id, t => t.Label);
         Neighbourhoods = territories.Where(t => t.Kind == TerritoryKind.Qpv && t.IsValidOn(Today)).OrderBy(t => t.Order).ToList();
-        Sittings = await CommitteeCalendarQuery.QueryAsync(session, Worker, Today, Today.AddYears(1), ct);
+        var sittings = await CommitteeCalendarQuery.QueryAsync(session, Worker, Today.AddDays(-RecentDays), Today.AddYears(1), ct);
+        Sittings = sittings.Where(s => s.SittingOn >= Today).ToList();
+        Recent = sittings.Where(s => s.SittingOn < Today).Reverse().ToList();
         if (Posted != "generate") GenerateForm = new GenerateInput { Year = Today.Year, Kinds = [.. Convened] };
         if (Posted != "schedule") ScheduleForm = new ScheduleInput { SittingOn = Today.AddDays(14), Kind = Convened.FirstOrDefault() };
         return Page();

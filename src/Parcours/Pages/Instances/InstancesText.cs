@@ -25,6 +25,8 @@ public static class InstancesText
     public static string SittingCount(int count) => count switch { 0 => "Aucune instance à venir", 1 => "1 instance à venir", _ => $"{count} instances à venir" };
     public const string Place = "Lieu";
     public const string Convener = "Vous organisez cette instance";
+    public const string RecentTitle = "Instances du mois écoulé";
+    public const string ToConvenerForms = "Générer le calendrier de l'année ou programmer une instance";
 
     public const string GenerateTitle = "Générer le calendrier de l'année";
     public const string GenerateHelp = "Crée les instances prévues par le contrat de ville : comité mutualisé les mois impairs, comité de chaque dispositif les mois pairs, comité adultes de la Cité de l'emploi le mois suivant chaque comité mutualisé, équipe PRE chaque mois par quartier prioritaire ; pas d'instance en août. Les instances déjà programmées ne sont pas dupliquées.";
