@@ -66,6 +66,7 @@ internal sealed class PathwayStory
     private void Run(DateOnly referredOn, DateTimeOffset referredAt, string territory)
     {
         Refer(referredOn, referredAt, territory);
+        ConsentToCommittee(referredOn);
         var decidedOn = Later(referredOn, Dice.Between(_programme.DecisionDays));
         if (!_world.Happened(decidedOn)) return;
         if (!_mustExit && Dice.Chance(_programme.DeclineRate))
@@ -189,6 +190,20 @@ internal sealed class PathwayStory
         while (_openActions.Count > 0) CloseAction(on, completed: !interrupted && Dice.Chance(0.4));
         Add(on, at => new PathwayExited(_id, on, outcome, Note(0.5, DemoCatalogue.ExitNotes), _referent.Id, at));
         ExitedOn = on;
+    }
+
+    /// <summary>
+    /// Most people (or, for a minor, their parents) agree at identification that the admission
+    /// committee or the PRE team may examine their situation by name; the others are examined
+    /// anonymised.
+    /// </summary>
+    private void ConsentToCommittee(DateOnly on)
+    {
+        if (PathwayAccess.IsSealed(_programme.Code) || !Dice.Chance(0.75)) return;
+        var minor = AgeOn(on) < 18;
+        Add(on, at => new ConsentRecorded(_id, Dice.Id(at), ConsentPurpose.CommitteeExamination, [],
+            minor ? ConsentGiver.ParentalAuthority : ConsentGiver.Person, Dice.Chance(0.7) ? ConsentMode.Written : ConsentMode.Oral, on, null,
+            minor ? Seal(Dice.Pick(DemoCatalogue.MinorViews)) : null, _programme.Registrar.Id, at));
     }
 
     /// <summary>

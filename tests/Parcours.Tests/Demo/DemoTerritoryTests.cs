@@ -231,7 +231,7 @@ public sealed class DemoTerritoryTests
     [Fact]
     public void the_caseload_is_alive_with_every_status_and_realistic_publics()
     {
-        var statuses = Pathways.Select(p => StreamReplay.Replay(p.Events.Select(e => e.Data).ToList(), Today).Pathway!.Status).ToList();
+        var statuses = Pathways.Select(p => StreamReplay.Replay(p.Events.Select(e => e.Data).ToList(), Today, People[p.PersonId].Identity.BirthDate).Pathway!.Status).ToList();
         foreach (var status in Enum.GetValues<PathwayStatus>()) Assert.Contains(status, statuses);
         Assert.InRange(statuses.Count(s => s == PathwayStatus.Exited), 120, 320);
         Assert.InRange(statuses.Count(s => s is PathwayStatus.Active or PathwayStatus.Suspended), 50, 200);
