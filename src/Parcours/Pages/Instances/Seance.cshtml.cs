@@ -82,8 +82,9 @@ public sealed class SeanceModel(IQuerySession session, IMessageBus bus, PersonVa
         {
             var view = await session.LoadAsync<CommitteeView>(id, ct);
             Notice = SeanceText.Recorded(view!.Agenda.ToList().FindIndex(i => i.ItemId == Form.ItemId) + 1);
-            var next = view.Agenda.FirstOrDefault(i => i.Status == AgendaItemStatus.Listed);
-            return Redirect(next is null ? $"/instances/{id}/seance" : $"/instances/{id}/seance#{Prefix(next.ItemId)}");
+            // No fragment: browsers skip autofocus when the address targets an element, and the
+            // next item's form, focused on load, scrolls into view by itself.
+            return Redirect($"/instances/{id}/seance");
         }
 
         PostedItemId = Form.ItemId;
