@@ -6,13 +6,14 @@ using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pages.Shared;
 using Parcours.Pathways;
+using Parcours.Pathways.HandingOver;
 using Parcours.Pathways.ListingCaseload;
 using Parcours.People.Vault;
 
 namespace Parcours.Pages;
 
 /// <summary>« Mes suivis »: the caseload of the worker's structure, filtered and paged.</summary>
-public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTrail trail, TimeProvider time) : PageModel
+public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTrail trail, IConfiguration configuration, TimeProvider time) : PageModel
 {
     public static class Text
     {
@@ -42,6 +43,8 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
         public const string Next = "Page suivante";
         public static string Count(int count) => count switch { 0 => "Aucun parcours", 1 => "1 parcours", _ => $"{count} parcours" };
         public static string PageOf(int page, int pages) => $"Page {page} sur {pages}";
+        public static string HandOvers(int count) => count == 1 ? "1 passage de relais lié à l'âge est à prévoir." : $"{count} passages de relais liés à l'âge sont à prévoir.";
+        public const string SeeHandOvers = "Voir les passages de relais";
     }
 
     [BindProperty(SupportsGet = true, Name = "dispositif")]
@@ -60,6 +63,8 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
     public string? Notice { get; set; }
 
     public ReferenceChoices Reference { get; private set; } = null!;
+    /// <summary>How many hand-over-by-age alerts the worker's caseload raises (the list is on /alertes).</summary>
+    public int HandOverCount { get; private set; }
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages { get; private set; } = 1;
@@ -82,6 +87,7 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
         var result = await Caseload.QueryAsync(session, vault, trail, worker, new CaseloadFilter(Programme, Territory, Status, PageNumber), time.Today(), ct);
         (PageNumber, Pages, Total) = (result.Page, result.PageCount, result.Total);
         Rows = result.Rows;
+        HandOverCount = (await HandOver.QueryAsync(session, vault, trail, worker, time.Today(), HandOverHorizons.From(configuration), trace: false, ct)).Count;
         return Page();
     }
 

@@ -25,6 +25,9 @@ public sealed partial class DossierTests(AppFixture fixture) : IntegrationContex
         return (committee, pathway);
     }
 
+    [GeneratedRegex("/dossiers/[0-9a-f]{8}-")]
+    private static partial Regex FileLink();
+
     [GeneratedRegex("^A-[A-Z2-9]{4}$")]
     private static partial Regex AnonymisedCode();
 
@@ -179,5 +182,38 @@ public sealed partial class DossierTests(AppFixture fixture) : IntegrationContex
         var item = Assert.Single((await Host.Agenda(committee, Staff.SasCoordinator)).Items);
         Assert.Equal(1, item.Position);
         Assert.NotEqual(first, item.ItemId);
+    }
+
+    [Fact]
+    public async Task the_agenda_page_shows_an_anonymised_item_without_name_or_link_to_the_file()
+    {
+        var (committee, pathway) = await Listed();
+        await Host.CharterAcknowledged(committee, Staff.SchoolWorker);
+
+        var html = await Host.GetText($"/instances/{committee}/ordre-du-jour", Staff.SchoolWorker, 200);
+        var code = (await Host.Agenda(committee, Staff.SchoolWorker)).Items.Single().Code;
+
+        Assert.Contains(code, html);
+        foreach (var secret in new[] { "Yanis", "Martinez", "MARTINEZ", Yanis.BirthDate.ToString("dd/MM/yyyy"), "Rupture scolaire", pathway.ToString() })
+        {
+            Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.DoesNotMatch(FileLink(), html);
+    }
+
+    [Fact]
+    public async Task the_agenda_page_links_the_named_item_to_the_file_for_the_referent_structure_only()
+    {
+        var (committee, pathway) = await Listed();
+        await Host.Consent(pathway, ConsentPurpose.CommitteeExamination, [], byParents: false, Staff.SasEducator);
+        foreach (var worker in new[] { Staff.SasEducator, Staff.FranceTravailAdviser }) await Host.CharterAcknowledged(committee, worker);
+
+        var own = await Host.GetText($"/instances/{committee}/ordre-du-jour", Staff.SasEducator, 200);
+        var partner = await Host.GetText($"/instances/{committee}/ordre-du-jour", Staff.FranceTravailAdviser, 200);
+
+        Assert.Contains($"/dossiers/{pathway}", own);
+        Assert.Contains("MARTINEZ", partner);
+        Assert.DoesNotContain(pathway.ToString(), partner);
+        await Host.GetText($"/instances/{committee}/ordre-du-jour", Staff.MdfWorker, 404);
     }
 }

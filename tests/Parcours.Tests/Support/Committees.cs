@@ -20,13 +20,17 @@ public static class CommitteeScenarios
     public static readonly Guid[] AdmissionOwners = [Structures.SasColuche, Structures.FabriqueDefi];
 
     /// <summary>A sitting of this kind, its owners and invited structures (committee members of them sit on it).</summary>
-    public static async Task<Guid> ScheduledCommittee(this IAlbaHost host, CommitteeKind kind = CommitteeKind.MutualisedAdmission, DateOnly? sittingOn = null,
+    public static Task<Guid> ScheduledCommittee(this IAlbaHost host, CommitteeKind kind = CommitteeKind.MutualisedAdmission, DateOnly? sittingOn = null,
+        string? territory = null, Guid[]? owners = null, Guid[]? invited = null, Guid[]? people = null) =>
+        host.Services.ScheduledCommittee(kind, sittingOn, territory, owners, invited, people);
+
+    public static async Task<Guid> ScheduledCommittee(this IServiceProvider services, CommitteeKind kind = CommitteeKind.MutualisedAdmission, DateOnly? sittingOn = null,
         string? territory = null, Guid[]? owners = null, Guid[]? invited = null, Guid[]? people = null)
     {
         var id = Guid.CreateVersion7();
         var by = owners?.FirstOrDefault() == Structures.PreCalais || kind == CommitteeKind.PreTeam ? Staff.PreCoordinator.Id : Staff.SasCoordinator.Id;
         var now = DateTimeOffset.UtcNow;
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
         session.Events.StartStream<Committee>(id,
             new CommitteeScheduled(id, kind, territory ?? (kind == CommitteeKind.PreTeam ? "BM" : null), sittingOn ?? Today.AddDays(14), new TimeOnly(14, 0),
                 "Salle du conseil, mairie de Calais", owners ?? (kind == CommitteeKind.PreTeam ? [Structures.PreCalais] : AdmissionOwners), by, now),
@@ -36,10 +40,14 @@ public static class CommitteeScenarios
         return id;
     }
 
-    public static async Task CharterAcknowledged(this IAlbaHost host, Guid committeeId, Habilitation worker)
+    public static Task CharterAcknowledged(this IAlbaHost host, Guid committeeId, Habilitation worker) => host.Services.CharterAcknowledged(committeeId, worker);
+
+    public static async Task CharterAcknowledged(this IServiceProvider services, Guid committeeId, Habilitation worker)
     {
-        await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.Events.Append(committeeId, new CharterAcknowledged(committeeId, worker.Id, worker.StructureId, CommitteeAccess.CharterVersion, DateTimeOffset.UtcNow));
+        await using var session = services.GetRequiredService<IDocumentStore>().LightweightSession();
+        // Through FetchForWriting, as the commands do: a plain Append in Marten's quick append mode leaves the inline view's version at 0.
+        var stream = await session.Events.FetchForWriting<Committee>(committeeId);
+        stream.AppendOne(new CharterAcknowledged(committeeId, worker.Id, worker.StructureId, CommitteeAccess.CharterVersion, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
     }
 
@@ -47,7 +55,8 @@ public static class CommitteeScenarios
     public static async Task CommitteeDecided(this IAlbaHost host, Guid pathwayId, DateOnly on, ItemOutcome outcome = ItemOutcome.Continue)
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
-        session.Events.Append(pathwayId, new CommitteeDecisionRecorded(pathwayId, Guid.CreateVersion7(), Guid.CreateVersion7(), CommitteeKind.PreTeam, outcome, null, null,
+        var stream = await session.Events.FetchForWriting<Pathway>(pathwayId);
+        stream.AppendOne(new CommitteeDecisionRecorded(pathwayId, Guid.CreateVersion7(), Guid.CreateVersion7(), CommitteeKind.PreTeam, outcome, null, null,
             on, Staff.PreCoordinator.Id, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
     }
