@@ -58,6 +58,7 @@ public sealed class SessionTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(item2.GetByLabel("Motivation de la décision")).ToHaveValueAsync("Dossier incomplet.");
         await Expect(item2.GetByLabel("Si « Ajourner » – Éléments manquants")).ToHaveValueAsync("Avis de la mission locale");
         await ExpectAccessibleAsync();
+        await ScreenshotAsync("seance-conflit");
 
         var orientation = await TicketOfAsync(first);
 
@@ -68,6 +69,7 @@ public sealed class SessionTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectAccessibleAsync();
         var ticket = Page.Locator($"#orientation-{orientation:N}");
         await Expect(ticket.GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync($"Yanis {lastName.ToUpperInvariant()} – Contrat d'engagement jeune (CEJ)");
+        await ScreenshotAsync("orientations");
         await ticket.GetByText("Accepter l'orientation").ClickAsync();
         await ticket.GetByLabel("Professionnel qui prend en charge la personne").SelectOptionAsync(new SelectOptionValue { Label = $"{Staff.CiteAdviser.DisplayName} – {Staff.CiteAdviser.Position}" });
         await ExpectAccessibleAsync();

@@ -64,8 +64,19 @@ public sealed class CalendarDecisionTests
         var committee = Sitting(Scheduled());
         RescheduleCommittee Move(int inDays) => new(CommitteeId, 1, CalendarHistory.Today.AddDays(inDays), new TimeOnly(9, 0), "Salle B", SasCoordinator);
 
-        Assert.Equal(CalendarHistory.Today.AddDays(20), Then<CommitteeRescheduled>(RescheduleCommitteeHandler.Decide(committee, Move(20), CalendarHistory.Today, CalendarHistory.Now)).SittingOn);
-        Refused(RescheduleCommitteeHandler.Decide(committee, Move(-3), CalendarHistory.Today, CalendarHistory.Now), 422, "sittingOn");
+        Assert.Equal(CalendarHistory.Today.AddDays(20), Then<CommitteeRescheduled>(RescheduleCommitteeHandler.Decide(committee, Move(20), null, CalendarHistory.Today, CalendarHistory.Now)).SittingOn);
+        Refused(RescheduleCommitteeHandler.Decide(committee, Move(-3), null, CalendarHistory.Today, CalendarHistory.Now), 422, "sittingOn");
+    }
+
+    [Fact]
+    public void a_pre_team_cannot_be_moved_to_a_day_its_neighbourhood_is_no_longer_a_priority_one()
+    {
+        var committee = Sitting(Scheduled(CommitteeKind.PreTeam));
+        var leaving = new Territory { Id = "BM", Label = "Beau Marais", Kind = TerritoryKind.Qpv, ValidFrom = new DateOnly(2015, 1, 1), ValidTo = CalendarHistory.Today.AddDays(30) };
+        RescheduleCommittee Move(int inDays) => new(CommitteeId, null, CalendarHistory.Today.AddDays(inDays), new TimeOnly(9, 0), "Salle B", CurrentWorker.Of(Staff.PreCoordinator));
+
+        Then<CommitteeRescheduled>(RescheduleCommitteeHandler.Decide(committee, Move(20), leaving, CalendarHistory.Today, CalendarHistory.Now));
+        Refused(RescheduleCommitteeHandler.Decide(committee, Move(40), leaving, CalendarHistory.Today, CalendarHistory.Now), 422, "territoryCode");
     }
 
     [Fact]
@@ -75,7 +86,7 @@ public sealed class CalendarDecisionTests
 
         foreach (var committee in new[] { Sitting(Scheduled(), Opened()), Sitting(Scheduled(), Opened(), Closed()), Sitting(Scheduled(), Cancelled()) })
         {
-            Refused(RescheduleCommitteeHandler.Decide(committee, move, CalendarHistory.Today, CalendarHistory.Now), 422);
+            Refused(RescheduleCommitteeHandler.Decide(committee, move, null, CalendarHistory.Today, CalendarHistory.Now), 422);
         }
     }
 

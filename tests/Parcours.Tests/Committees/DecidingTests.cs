@@ -137,6 +137,18 @@ public sealed class DecidingTests(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
+    public async Task an_unreadable_decision_is_a_french_400_naming_the_field()
+    {
+        var (_, sitting) = await SasItemInSession();
+
+        var (outcome, _) = await Host.Refused(sitting.DecisionUrl(), new { outcome = "Banane", rationale = "x" }, 400, Staff.SasCoordinator);
+        var (structure, _) = await Host.Refused(sitting.DecisionUrl(), new { outcome = "Orient", destination = "AUTRE", receivingStructureId = "ccas", rationale = "x" }, 400, Staff.SasCoordinator);
+
+        Assert.Equal(["outcome", "receivingStructureId"], new[] { outcome, structure }.Select(p => p.Errors!.Keys.Single()));
+        Assert.Contains("illisible", outcome.Detail);
+    }
+
+    [Fact]
     public async Task a_second_decision_on_the_same_item_is_a_conflict_that_says_it_was_already_decided()
     {
         var (pathway, sitting) = await SasItemInSession();

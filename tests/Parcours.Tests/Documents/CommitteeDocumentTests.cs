@@ -211,4 +211,32 @@ public sealed class CommitteeDocumentTests(AppFixture fixture) : IntegrationCont
 
         Assert.Contains("<h1>Relevé de décisions", html);
     }
+
+    [Fact]
+    public async Task a_pre_team_s_minutes_keep_the_plan_s_free_text_and_health_axis_from_members_who_may_not_see_them()
+    {
+        var pathway = await Host.ActivePathway();
+        var sitting = await Store.PreTeamInSession(pathway);
+        await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(60)).IncludeExternalTransports()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(_ => Host.Done(sitting.DecisionUrl(), new
+            {
+                outcome = "Continue",
+                actions = new[] { new { category = "SCOLARITE", kind = "Aide aux devoirs du mercredi" }, new { category = "SANTE", kind = "Bilan orthophonique" } },
+                rationale = "Progrès en lecture, fatigue persistante",
+            }, Staff.PreCoordinator)));
+        await Store.ClosedAsync(sitting.CommitteeId, Staff.PreCoordinator, (Staff.PreCoordinator, true), (Staff.SchoolWorker, true));
+
+        var (member, _) = await Document($"/api/committees/{sitting.CommitteeId}/documents/minutes", Staff.SchoolWorker);
+        var (convener, _) = await Document($"/api/committees/{sitting.CommitteeId}/documents/minutes?version=nominative", Staff.PreCoordinator);
+
+        Assert.Contains("Poursuivre le parcours", member);
+        Assert.Contains("Accompagnement à la scolarité", member);
+        Assert.DoesNotContain("Accès aux soins", member);
+        Assert.DoesNotContain("Aide aux devoirs", member);
+        Assert.DoesNotContain("orthophonique", member);
+        Assert.DoesNotContain("Léo", member);
+        Assert.Contains("Léo DUPONT", convener);
+        Assert.Contains("Accès aux soins et bien-être : Bilan orthophonique", convener);
+        Assert.Contains("Progrès en lecture, fatigue persistante", convener);
+    }
 }

@@ -81,6 +81,18 @@ public sealed class DeadlineTests(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
+    public void an_expired_orientation_can_no_longer_be_answered_and_is_not_reminded()
+    {
+        var options = new OrientationOptions();
+        var proposed = Proposed();
+        var expired = Given(Referred(), proposed, new OrientationExpired(PathwayId, OrientationId, proposed.ProposedOn.AddDays(30), Now));
+
+        Assert.Contains("expiré", Parcours.Pathways.Orienting.OrientationRules.IsPending(expired, OrientationId, Today, "acceptedOn")!.Detail);
+        Assert.Empty(OrientationDeadlineHandler.Remind(expired, OrientationId, options, Today, Now).Events);
+        Assert.Empty(OrientationDeadlineHandler.Expire(expired, OrientationId, options, Today, Now).Events);
+    }
+
+    [Fact]
     public void the_delays_come_from_the_configuration()
     {
         var pathway = Given(Referred(), Proposed());

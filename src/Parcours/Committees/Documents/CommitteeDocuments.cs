@@ -131,8 +131,8 @@ public static class CommitteeDocuments
             line.ReceivingStructureId is { } receiving ? reference.Structure(receiving) : null,
             reference.Code(CodeLists.ExitOutcome, line.ExitOutcome),
             // The kind of an action is typed by the chair: named items only. Health or justice axes only for the entitled.
-            line.Actions.Where(a => reference.SpecialCategory(CodeLists.ActionCategory, a.Category) is not { } category || worker.IsEntitledTo(category))
-                .Select(a => new PlannedActionEntry(reference.Code(CodeLists.ActionCategory, a.Category) ?? a.Category, d.Named ? a.Kind : null, a.DueOn)).ToList(),
+            line.Actions.Where(a => reference.SpecialCategory(CodeLists.ActionCategory, a.Category, d.Programme) is not { } category || worker.IsEntitledTo(category))
+                .Select(a => new PlannedActionEntry(reference.Code(CodeLists.ActionCategory, a.Category, d.Programme) ?? a.Category, d.Named ? a.Kind : null, a.DueOn)).ToList(),
             d.Named, d.Named ? $"{d.FirstName} {d.LastName?.ToUpperInvariant()}".Trim() : null,
             key is null ? null : vault.Decrypt(key, line.Rationale),
             key is null ? null : vault.Decrypt(key, line.Missing));
@@ -185,11 +185,12 @@ internal sealed record DocumentReference(
 
     public string? Person(Guid id) => People.GetValueOrDefault(id);
 
-    public string? Code(string list, string? code) =>
-        code is null ? null : Codes.FirstOrDefault(c => c.List == list && c.Code == code)?.Label ?? code;
+    public string? Code(string list, string? code, string? programme = null) =>
+        code is null ? null : (Codes.FirstOrDefault(c => c.List == list && c.Code == code && c.Programme == programme)
+                               ?? Codes.FirstOrDefault(c => c.List == list && c.Code == code))?.Label ?? code;
 
-    public SpecialCategory? SpecialCategory(string list, string? code) =>
-        Codes.FirstOrDefault(c => c.List == list && c.Code == code && c.Category is not null)?.Category;
+    public SpecialCategory? SpecialCategory(string list, string? code, string? programme) =>
+        Codes.FirstOrDefault(c => c.List == list && c.Code == code && c.Category is not null && (c.Programme == programme || c.Programme is null))?.Category;
 
     public SittingHeader Header(CommitteeView view) => new(
         OutcomeLabels.Kind(view.Kind), OutcomeLabels.Kind(view.Kind),

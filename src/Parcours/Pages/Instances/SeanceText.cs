@@ -12,6 +12,9 @@ public static class SeanceText
     public const string Breadcrumb = "Fil d'Ariane";
     public const string Home = "Accueil";
     public const string Session = "Séance";
+    public const string Agenda = "Ordre du jour";
+    /// <summary>The agenda page's link to this screen while the session is open.</summary>
+    public const string HoldSession = "Tenir la séance : enregistrer les décisions";
     public const string NotOpen = "La séance n'est pas ouverte : les décisions s'enregistrent une fois la séance ouverte.";
     public const string Closed = "La séance est close : les décisions ne peuvent plus être modifiées.";
     public const string CharterLink = "Signer la charte de confidentialité";

@@ -37,5 +37,4 @@ public static class OrientationsText
     public const string RefusedOn = "Refusée le";
     public const string Accepted = "L'orientation a été acceptée.";
     public const string Refused = "Le refus a été enregistré et transmis au coordinateur de l'instance.";
-    public const string OpenFile = "Ouvrir le dossier";
 }
