@@ -22,6 +22,7 @@ using Parcours.Reference;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Parcours.Orientations;
 using Weasel.Core;
 
 namespace Parcours.Hosting;
@@ -41,7 +42,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
@@ -59,6 +60,7 @@ public static class ParcoursHost
         });
         services.AddResourceSetupOnStartup();
         services.AddDemoTerritory();
+        services.AddOrientations(builder.Configuration);
         services.AddWolverineHttp();
 
         services.AddDataProtection().SetApplicationName("Parcours");

@@ -61,9 +61,16 @@ public sealed record OrientationProposed(
     Guid? ReceivingStructureId = null,
     Guid? CommitteeId = null);
 
-public sealed record OrientationAccepted(Guid PathwayId, Guid OrientationId, DateOnly AcceptedOn, Guid AcceptedBy, DateTimeOffset AcceptedAt);
+/// <summary>An orientation was accepted; when the receiving structure answers, <see cref="TakenBy"/> names the worker (habilitation) who takes the person.</summary>
+public sealed record OrientationAccepted(Guid PathwayId, Guid OrientationId, DateOnly AcceptedOn, Guid AcceptedBy, DateTimeOffset AcceptedAt, Guid? TakenBy = null);
 
 public sealed record OrientationRefused(Guid PathwayId, Guid OrientationId, DateOnly RefusedOn, string ReasonCode, EncryptedText? Note, Guid RefusedBy, DateTimeOffset RefusedAt);
+
+/// <summary>The receiving structure had not answered the orientation after the reminder delay (a system event).</summary>
+public sealed record OrientationReminded(Guid PathwayId, Guid OrientationId, DateOnly RemindedOn, DateTimeOffset RemindedAt);
+
+/// <summary>The orientation lapsed unanswered after the expiry delay (a system event); it can no longer be answered.</summary>
+public sealed record OrientationExpired(Guid PathwayId, Guid OrientationId, DateOnly ExpiredOn, DateTimeOffset ExpiredAt);
 
 /// <summary>A committee or team decided about this pathway (the decision's rationale is encrypted with the person's key).</summary>
 public sealed record CommitteeDecisionRecorded(
@@ -111,13 +118,15 @@ public enum OrientationStatus
     Pending,
     Accepted,
     Refused,
+    /// <summary>Lapsed unanswered.</summary>
+    Expired,
 }
 
 /// <summary>What decisions need of an action: where it stands and since when it exists.</summary>
 public sealed record ActionState(ActionStatus Status, DateOnly PlannedOn);
 
-/// <summary>What decisions need of an orientation: its answer, if any, and when it was proposed.</summary>
-public sealed record OrientationState(OrientationStatus Status, DateOnly ProposedOn);
+/// <summary>What decisions need of an orientation: its answer, if any, when it was proposed, and whether the receiving structure was reminded.</summary>
+public sealed record OrientationState(OrientationStatus Status, DateOnly ProposedOn, bool Reminded = false);
 
 /// <summary>
 /// The write model: only what the decisions need. <see cref="StatusSince"/> is the date of the
@@ -155,6 +164,11 @@ public sealed record Pathway(
     };
     public Pathway Apply(OrientationAccepted e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Accepted), LastDate = Latest(e.AcceptedOn) };
     public Pathway Apply(OrientationRefused e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Refused), LastDate = Latest(e.RefusedOn) };
+    public Pathway Apply(OrientationReminded e) => this with
+    {
+        Orientations = Orientations.TryGetValue(e.OrientationId, out var o) ? Orientations.SetItem(e.OrientationId, o with { Reminded = true }) : Orientations,
+    };
+    public Pathway Apply(OrientationExpired e) => this with { Orientations = SetOrientation(e.OrientationId, OrientationStatus.Expired) };
     public Pathway Apply(CommitteeDecisionRecorded e) => this with { LastDate = Latest(e.DecidedOn) };
     public Pathway Apply(PathwaySuspended e) => Became(PathwayStatus.Suspended, e.SuspendedOn);
     public Pathway Apply(PathwayResumed e) => Became(PathwayStatus.Active, e.ResumedOn);

@@ -81,6 +81,8 @@ public sealed class CodeListItem
     public int Order { get; set; }
     /// <summary>Set when the item reveals youth-justice or health information: only entitled habilitations read it in a file.</summary>
     public SpecialCategory? Category { get; set; }
+    /// <summary>For a destination: the structure that receives the people oriented to it (null: the committee names one).</summary>
+    public Guid? StructureId { get; set; }
 
     public static string IdOf(string list, string code, string? programme = null) =>
         programme is null ? $"{list}:{code}" : $"{list}:{programme}:{code}";

@@ -106,6 +106,11 @@ public sealed class ReferenceSeed : IInitialData
             foreach (var (kind, programme, code) in items) list.Single(i => i.Id == CodeListItem.IdOf(kind, code, programme)).Category = category;
         }
 
+        void Receive(params (string Code, Guid Structure)[] destinations)
+        {
+            foreach (var (code, structure) in destinations) list.Single(i => i.Id == CodeListItem.IdOf(CodeLists.Destination, code)).StructureId = structure;
+        }
+
         void Add(string kind, string? programme, params (string Code, string Label)[] items)
         {
             var order = list.Count(i => i.List == kind);
@@ -153,6 +158,8 @@ public sealed class ReferenceSeed : IInitialData
         Add(CodeLists.OrientationRefusalReason, null,
             ("HORS-CRITERES", "Hors critères de la structure"), ("COMPLET", "Plus de place disponible"), ("REFUS-PERSONNE", "Refus de la personne"),
             ("INJOIGNABLE", "Personne injoignable"), ("AUTRE", "Autre"));
+        Receive(("SAS", Structures.SasColuche), ("CEJ", Structures.FabriqueDefi), ("CEJ-JR", Structures.FabriqueDefi), ("FABRIQUE", Structures.FabriqueDefi),
+            ("FT", Structures.FranceTravail), ("SPIRALE", Structures.LaSpirale), ("MDF", Structures.MaisonDesFemmes), ("PRE", Structures.PreCalais));
         Tag(SpecialCategory.Justice, (CodeLists.ReferralSource, null, "PJJ"), (CodeLists.SuspensionReason, null, "INCARCERATION"));
         Tag(SpecialCategory.Health, (CodeLists.ActionCategory, "PRE", "SANTE"), (CodeLists.ActionCategory, "SAS", "SANTE"),
             (CodeLists.SuspensionReason, null, "HOSPITALISATION"));

@@ -115,6 +115,7 @@ public static class DossierText
         "proposed" => "En attente de réponse",
         "accepted" => "Acceptée",
         "refused" => "Refusée",
+        "expired" => "Expirée sans réponse",
         _ => state,
     };
 
@@ -137,6 +138,8 @@ public static class DossierText
         "orientation-proposed" => "Orientation proposée",
         "orientation-accepted" => "Orientation acceptée",
         "orientation-refused" => "Orientation refusée",
+        "orientation-reminded" => "Relance de la structure d'accueil (orientation sans réponse)",
+        "orientation-expired" => "Orientation expirée sans réponse",
         "suspended" => "Parcours suspendu",
         "resumed" => "Reprise du parcours",
         "exited" => "Sortie du parcours",

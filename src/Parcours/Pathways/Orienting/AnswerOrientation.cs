@@ -55,7 +55,9 @@ public static class OrientationRules
     public static Refusal? IsPending(Pathway pathway, Guid orientationId, DateOnly on, string field) =>
         pathway.Orientations.TryGetValue(orientationId, out var orientation)
             ? orientation.Status != OrientationStatus.Pending
-                ? Refusal.Rule($"Cette orientation a déjà été {(orientation.Status == OrientationStatus.Accepted ? "acceptée" : "refusée")}.")
+                ? Refusal.Rule(orientation.Status == OrientationStatus.Expired
+                    ? "Cette orientation a expiré sans réponse."
+                    : $"Cette orientation a déjà été {(orientation.Status == OrientationStatus.Accepted ? "acceptée" : "refusée")}.")
                 : on < orientation.ProposedOn
                     ? Refusal.Rule($"La réponse ne peut pas précéder la proposition d'orientation du {orientation.ProposedOn:dd/MM/yyyy}.", field)
                     : null

@@ -156,6 +156,20 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         Log(file, e.RefusedOn, "orientation-refused", line?.Destination, e.Note, e.RefusedBy, @event.Timestamp);
     }
 
+    public static void Apply(IEvent<OrientationReminded> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var line = UpdateOrientation(file, e.OrientationId, o => o);
+        Record(file, e.RemindedOn, "orientation-reminded", line?.Destination, null, Guid.Empty, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<OrientationExpired> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        var line = UpdateOrientation(file, e.OrientationId, o => o with { State = "expired", DecidedOn = e.ExpiredOn });
+        Record(file, e.ExpiredOn, "orientation-expired", line?.Destination, null, Guid.Empty, @event.Timestamp);
+    }
+
     public static void Apply(IEvent<PathwaySuspended> @event, PathwayFile file)
     {
         var e = @event.Data;
