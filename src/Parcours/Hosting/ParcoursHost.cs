@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Parcours.Demo;
+using Parcours.Documents;
 using Parcours.Audit;
 using Parcours.Committees;
 using Parcours.Identity;
@@ -42,10 +43,11 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
+            .InitializeWith<TemplateSeed>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(builder.Configuration.GetValue("Parcours:DaemonMode", DaemonMode.HotCold))
             .IntegrateWithWolverine();

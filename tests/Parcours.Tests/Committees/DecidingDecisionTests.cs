@@ -161,4 +161,16 @@ public sealed class DecidingDecisionTests
         var opened = In(PathwayStatus.Active).Apply(Proposed(orientationId: NewOrientation));
         Assert.Empty(ApplyCommitteeDecisionHandler.Decide(opened, Cascade(ItemOutcome.ReferElsewhere, "SPIRALE"), []).Events);
     }
+
+    [Fact]
+    public void a_team_plan_delivered_twice_is_planned_once()
+    {
+        var message = Cascade(ItemOutcome.Continue, actions: new PlannedActionSpec("SCOLARITE", "Tutorat", null));
+        var ids = new[] { ApplyCommitteeDecisionHandler.ActionIdFor(message.ItemId, 0) };
+        var first = ApplyCommitteeDecisionHandler.Decide(In(PathwayStatus.Active), message, ids).Events;
+        var planned = In(PathwayStatus.Active).Apply(Assert.IsType<ActionPlanned>(first[1]));
+
+        Assert.Empty(ApplyCommitteeDecisionHandler.Decide(planned, message, ids).Events);
+        Assert.NotEqual(ids[0], ApplyCommitteeDecisionHandler.ActionIdFor(message.ItemId, 1));
+    }
 }

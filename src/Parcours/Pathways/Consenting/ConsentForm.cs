@@ -1,32 +1,16 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Parcours.Pathways.GettingDetails;
 using Parcours.Reference;
-using Scriban;
-using Scriban.Runtime;
 
 namespace Parcours.Pathways.Consenting;
 
 /// <summary>
-/// The printable consent form (French, A4), rendered by the Scriban template next to this file
-/// from a recorded consent of a file the worker reads in full. The template escapes every typed
-/// value with <c>escape</c>.
+/// The printable consent form (French, A4), from a recorded consent of a file the worker reads in
+/// full. Rendered like every document by the sandboxed renderer, with the latest stored
+/// <c>consent-form</c> template (<see cref="Documents.TemplateCatalogue"/>), which escapes every value.
 /// </summary>
 public static class ConsentForm
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static readonly Lazy<Template> Template = new(() =>
-    {
-        using var stream = typeof(ConsentForm).Assembly.GetManifestResourceStream(typeof(ConsentForm), "ConsentForm.sbn-html")
-                           ?? throw new InvalidOperationException("Consent form template missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        var template = Scriban.Template.Parse(reader.ReadToEnd(), "ConsentForm.sbn-html");
-        if (template.HasErrors) throw new InvalidOperationException(string.Join("; ", template.Messages));
-        return template;
-    });
-
     /// <summary>What the form shows; names are snake_cased for the template (<c>person_name</c>…).</summary>
     public sealed record Model(
         string ReferentStructure,
@@ -64,17 +48,6 @@ public static class ConsentForm
             Fr(consent.WithdrawnOn),
             recordedBy,
             Fr(today)!);
-    }
-
-    public static string Render(Model model)
-    {
-        var globals = new ScriptObject();
-        globals.Import(model);
-        // Scriban's html.escape writes accented letters as numeric entities; this keeps them as they are.
-        globals.Import("escape", new Func<string?, string>(text => Html.Encode(text ?? "")));
-        var context = new TemplateContext { StrictVariables = true };
-        context.PushGlobal(globals);
-        return Template.Value.Render(context);
     }
 
     private static string? Fr(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

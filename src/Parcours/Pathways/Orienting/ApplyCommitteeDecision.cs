@@ -40,7 +40,7 @@ public static class ApplyCommitteeDecisionHandler
     public static async Task<OutgoingMessages> Handle(ApplyCommitteeDecision message, IDocumentSession session, IOptions<OrientationOptions> options, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<Pathway>(message.PathwayId, ct);
-        var decision = Decide(stream.Aggregate, message, message.Actions.Select(_ => Guid.CreateVersion7()).ToList());
+        var decision = Decide(stream.Aggregate, message, message.Actions.Select((_, i) => ActionIdFor(message.ItemId, i)).ToList());
         stream.AppendMany(decision.Events);
 
         var messages = new OutgoingMessages();
@@ -54,6 +54,16 @@ public static class ApplyCommitteeDecisionHandler
     }
 
     /// <summary>
+    /// The id of the n-th action a team's decision plans: derived from the agenda item, so a
+    /// message delivered twice finds its actions already planned and plans nothing more.
+    /// </summary>
+    public static Guid ActionIdFor(Guid itemId, int index)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData([.. itemId.ToByteArray(), .. BitConverter.GetBytes(index)]);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>
     /// The pathway's events for the decision. Nothing when the pathway is unknown, sealed or closed
     /// (it changed since the agenda was built), or when this decision was applied already.
     /// </summary>
@@ -61,6 +71,7 @@ public static class ApplyCommitteeDecisionHandler
     {
         if (pathway is null || pathway.IsSealed || pathway.IsClosed) return Decision.Accept();
         if (m.OrientationId is { } existing && pathway.Orientations.ContainsKey(existing)) return Decision.Accept();
+        if (actionIds.Any(pathway.Actions.ContainsKey)) return Decision.Accept();
 
         var events = new List<object>
         {
