@@ -112,7 +112,8 @@ public sealed class SandboxTests
     [Fact]
     public void a_slow_template_is_stopped_by_the_time_limit()
     {
-        var outcome = SandboxedRenderer.Render("{{ for i in 1..19000 }}{{ x = i | string.pad_left 1000 }}{{ end }}", "test", Evil, TimeSpan.FromMilliseconds(1));
+        // A limit already reached when the loop starts: the check is Scriban's, not the machine's speed.
+        var outcome = SandboxedRenderer.Render("{{ for i in 1..10 }}{{ x = i }}{{ end }}", "test", Evil, TimeSpan.Zero);
         Assert.Null(outcome.Html);
         Assert.Contains("temps autorisé", outcome.Error);
     }

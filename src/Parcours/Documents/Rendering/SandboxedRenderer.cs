@@ -83,6 +83,12 @@ public static class SandboxedRenderer
         {
             return new RenderOutcome(template.Render(context), null);
         }
+        // Once the time is up, whatever Scriban throws (an abort, a cancellation, or either wrapped
+        // in a runtime error from inside a function) means the same thing.
+        catch (Exception e) when (cancellation.IsCancellationRequested && e is ScriptAbortException or ScriptRuntimeException or OperationCanceledException)
+        {
+            return RenderOutcome.Failed($"Le rendu du modèle a été arrêté : il a dépassé le temps autorisé ({limit.TotalSeconds:0.#} s).");
+        }
         catch (ScriptAbortException)
         {
             return RenderOutcome.Failed($"Le rendu du modèle a été arrêté : il a dépassé le temps autorisé ({limit.TotalSeconds:0.#} s).");
