@@ -16,7 +16,9 @@ public static class CommitteeDocumentScenarios
     {
         var now = DateTimeOffset.UtcNow;
         await using var session = store.LightweightSession();
-        session.Events.Append(committeeId, [
+        // Through FetchForWriting, as the commands do, so the inline view carries the stream's version.
+        var stream = await session.Events.FetchForWriting<Committee>(committeeId);
+        stream.AppendMany([
             .. attendance.Select(a => new AttendanceRecorded(committeeId, a.Who.Id, a.Who.StructureId, a.Present, chair.Id, now)),
             new SessionClosed(committeeId, chair.Id, now),
             new MinutesIssued(committeeId, 1, chair.Id, now),

@@ -53,7 +53,9 @@ public static class Sessions
     public static async Task OpenAsync(this IDocumentStore store, Guid committeeId, Habilitation chair)
     {
         await using var session = store.LightweightSession();
-        session.Events.Append(committeeId, new SessionOpened(committeeId, chair.Id, DateTimeOffset.UtcNow));
+        // Through FetchForWriting, as the commands do, so the inline view carries the stream's version.
+        var stream = await session.Events.FetchForWriting<Committee>(committeeId);
+        stream.AppendOne(new SessionOpened(committeeId, chair.Id, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync();
     }
 }

@@ -57,9 +57,7 @@ public static class CommitteeDossiers
                 await trail.RecordAsync(AuditEntry.By(viewer, ReadAction, $"committee:{committee.Id}", AuditOutcome.Allowed, file.Id, file.PersonId), ct);
         }
 
-        // The stream's own version: what commands check an expected version against.
-        var version = (await session.Events.FetchStreamStateAsync(committee.Id, ct))?.Version ?? committee.Version;
-        return new CommitteeAgenda(committee.Id, version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
+        return new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
             charter, CommitteeAccess.Convenes(viewer, committee.OwnerStructures), charter || forceAnonymised ? null : CharterNotice, CharterUrl(committee.Id), items);
     }
 
