@@ -8,8 +8,8 @@ public sealed class DisclosurePropertyTests
     private static readonly Gen<int> Count = Gen.OneOf(Gen.Const(0), Gen.Int[1, 10], Gen.Int[1, 10], Gen.Int[11, 80]);
 
     private static readonly Gen<CountTable> SingleTable =
-        from rows in Gen.Int[1, 6]
-        from columns in Gen.Int[1, 5]
+        from rows in Gen.Int[1, 8]
+        from columns in Gen.Int[1, 6]
         from counts in Count.Array[rows * columns]
         select new CountTable(
             "t",
@@ -19,10 +19,10 @@ public sealed class DisclosurePropertyTests
 
     /// <summary>The same people counted by neighbourhood × sex and by neighbourhood × age band.</summary>
     private static readonly Gen<CountTable[]> TablesSharingRowTotals =
-        from rows in Gen.Int[1, 5]
+        from rows in Gen.Int[1, 6]
         from sexes in Gen.Int[1, 3]
         from ages in Gen.Int[1, 4]
-        from people in Gen.Select(Gen.Int[0, rows - 1], Gen.Int[0, sexes - 1], Gen.Int[0, ages - 1]).Array[0, 150]
+        from people in Gen.Select(Gen.Int[0, rows - 1], Gen.Int[0, sexes - 1], Gen.Int[0, ages - 1]).Array[0, 200]
         select new[]
         {
             Tally("par sexe", rows, sexes, people.Select(p => (p.Item1, p.Item2))),
@@ -69,13 +69,13 @@ public sealed class DisclosurePropertyTests
 
     [Fact]
     public void no_published_small_count_and_no_hidden_count_narrowed_in_random_tables() =>
-        SingleTable.Sample(table => AssertSound([table], DisclosureRules.Default), iter: 150);
+        SingleTable.Sample(table => AssertSound([table], DisclosureRules.Default), iter: 400);
 
     [Fact]
     public void no_hidden_count_narrowed_across_random_tables_sharing_their_row_totals() =>
-        TablesSharingRowTotals.Sample(tables => AssertSound(tables, DisclosureRules.Default), iter: 100);
+        TablesSharingRowTotals.Sample(tables => AssertSound(tables, DisclosureRules.Default), iter: 300);
 
     [Fact]
     public void a_configured_threshold_and_interval_hold_in_random_tables() =>
-        SingleTable.Sample(table => AssertSound([table], new DisclosureRules(threshold: 5, protectionInterval: 8)), iter: 100);
+        SingleTable.Sample(table => AssertSound([table], new DisclosureRules(threshold: 5, protectionInterval: 8)), iter: 200);
 }

@@ -85,10 +85,10 @@ public sealed class DisclosureSuppressionTests
     }
 
     [Fact]
-    public void a_hidden_cell_recoverable_only_through_the_other_table_is_protected()
+    public void hidden_cells_stay_protected_when_the_other_table_publishes_their_row_total()
     {
-        // Table A alone would hide row 1 fully; its total, recoverable from table B's published
-        // cells, must not let table A's hidden cells be narrowed.
+        // Table B shows the first neighbourhood's total (11) cell by cell: table A's two small
+        // cells in that row must still not be narrowed, through either table.
         var a = Table("A", [[5, 6], [30, 40]], rowTotalsKey: "quartier");
         var b = Table("B", [[11, 0], [35, 35]], rowTotalsKey: "quartier");
 
