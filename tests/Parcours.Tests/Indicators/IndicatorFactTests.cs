@@ -3,7 +3,6 @@ using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Parcours.Identity;
 using Parcours.Indicators.Facts;
 using Parcours.Kernel;
@@ -114,12 +113,8 @@ public sealed class IndicatorFactTests(AppFixture fixture) : IntegrationContext(
     private async Task<List<string>> RawFacts()
     {
         await Store.WaitForNonStaleProjectionDataAsync(Patience);
-        await using var connection = new NpgsqlConnection(TestCluster.ConnectionString("parcours_api"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select data::text from parcours.mt_doc_indicatorfact order by id", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync()) rows.Add(JsonSerializer.Serialize(JsonSerializer.Deserialize<JsonElement>(reader.GetString(0))));
-        return rows;
+        await using var session = Store.QuerySession();
+        var rows = await session.QueryAsync<string>("select data::text from parcours.mt_doc_indicatorfact order by id");
+        return rows.Select(json => JsonSerializer.Serialize(JsonSerializer.Deserialize<JsonElement>(json))).ToList();
     }
 }
