@@ -13,6 +13,8 @@ using Parcours.Documents;
 using Parcours.Audit;
 using Parcours.Committees;
 using Parcours.Identity;
+using Parcours.Indicators;
+using Parcours.Indicators.Facts;
 using Parcours.Identity.DevelopmentProvider;
 using Parcours.Identity.SigningIn;
 using Parcours.Kernel;
@@ -38,12 +40,14 @@ public static class ParcoursHost
         services.AddSingleton<PersonVault>();
         services.AddAuditTrail(connectionString);
 
+        var pseudonyms = new Pseudonyms(PseudonymKey.Resolve(builder.Configuration, connectionString, "parcours"));
+        services.AddSingleton(pseudonyms);
         services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigureIndicators(pseudonyms);
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()

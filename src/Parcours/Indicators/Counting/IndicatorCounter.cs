@@ -1,0 +1,197 @@
+using Parcours.Indicators.Definitions;
+using Parcours.Indicators.Disclosure;
+using Parcours.Indicators.Facts;
+using Parcours.Kernel;
+using Parcours.Reference;
+
+namespace Parcours.Indicators.Counting;
+
+/// <summary>A rate or a median: <see cref="Population"/> is how many units it is computed over (null value when none).</summary>
+public sealed record IndicatorValue(string Code, int Year, int Population, double? Value);
+
+/// <summary>
+/// Pure counting of indicator facts (rules documented in docs/indicators.md, "Definitions and
+/// counting rules"):
+/// - referrals: one per pathway, counted in the year of its referral date;
+/// - followed: one per (programme, person pseudonym) active at any time in the year — started
+///   (or accepted) on or before 31/12 and not exited before 1/1, each reopening starting a new
+///   active period; a person followed in two programmes counts once in each;
+/// - exits: one per (programme, person) exited in the year, with the outcome of its last exit;
+/// - orientations: one per (destination, person) with an orientation proposed in the year.
+/// When a unit has several qualifying pathways, the latest one (by date) gives its dimensions,
+/// so every unit lies in exactly one cell and the margins count each unit once.
+/// </summary>
+public static class IndicatorCounter
+{
+    public const string SingleColumn = "Nombre";
+
+    public static CountTable Count(
+        IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year, string? neighbourhood,
+        Dimension rows, Dimension? columns = null)
+    {
+        if (!definition.IsCount) throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
+        Allowed(definition, rows);
+        if (columns is { } c) Allowed(definition, c);
+
+        var units = Units(Selected(facts, definition, neighbourhood), definition, year)
+            .GroupBy(u => u.Key)
+            .Select(g => g.MaxBy(u => u.On)!)
+            .ToList();
+
+        var rowLabels = Labels(rows, units);
+        var columnLabels = columns is { } cd ? Labels(cd, units) : [SingleColumn];
+        var counts = rowLabels.Select(_ => new int[columnLabels.Count]).ToArray();
+        foreach (var unit in units)
+        {
+            var r = IndexOf(rowLabels, ValueOf(rows, unit));
+            var k = columns is { } col ? IndexOf(columnLabels, ValueOf(col, unit)) : 0;
+            counts[r][k]++;
+        }
+        var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
+        return new CountTable(name, rowLabels, columnLabels, counts);
+    }
+
+    public static IndicatorValue Measure(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year, string? neighbourhood)
+    {
+        var selected = Selected(facts, definition, neighbourhood).ToList();
+        switch (definition.Kind)
+        {
+            case IndicatorKind.DaysToFirstDecision:
+            {
+                // Identification = the referral date (the facts hold no earlier identification date).
+                var days = selected
+                    .Where(f => f.FirstCommitteeDecisionOn is { } d && d.Year == year)
+                    .Select(f => (double)(f.FirstCommitteeDecisionOn!.Value.DayNumber - f.ReferredOn.DayNumber))
+                    .ToList();
+                return new(definition.Code, year, days.Count, Median(days));
+            }
+            case IndicatorKind.OrientationAcceptanceRate:
+            {
+                var answered = selected
+                    .SelectMany(f => f.Orientations)
+                    .Where(o => o.Answer != OrientationAnswer.Pending && o.AnsweredOn is { } a && a.Year == year)
+                    .Where(o => definition.Filter.Destinations.Count == 0 || definition.Filter.Destinations.Contains(o.Destination))
+                    .ToList();
+                double? rate = answered.Count == 0 ? null : (double)answered.Count(o => o.Answer == OrientationAnswer.Accepted) / answered.Count;
+                return new(definition.Code, year, answered.Count, rate);
+            }
+            case IndicatorKind.DaysInPathway:
+            {
+                // Each exit in the year measures the whole pathway from its start (reopened periods included).
+                var days = selected
+                    .SelectMany(f => f.Exits.Where(e => e.ExitedOn.Year == year).Select(e => (Fact: f, Exit: e)))
+                    .Select(x => (double)(x.Exit.ExitedOn.DayNumber - StartOf(x.Fact).DayNumber))
+                    .ToList();
+                return new(definition.Code, year, days.Count, Median(days));
+            }
+            default:
+                throw new ArgumentException($"{definition.Code} is a count: use Count.", nameof(definition));
+        }
+    }
+
+    /// <summary>The median (mean of the two middle values for an even count), null when empty.</summary>
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return null;
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>True when the pathway was active at some time in the year (see the class comment).</summary>
+    public static bool ActiveIn(IndicatorFact fact, int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        return ActivePeriods(fact).Any(p => p.From <= last && (p.To is not { } to || to >= first));
+    }
+
+    /// <summary>Active periods: from the start to the first exit, then from each reopening to the next exit.</summary>
+    public static IEnumerable<(DateOnly From, DateOnly? To)> ActivePeriods(IndicatorFact fact)
+    {
+        if (fact.StartedOn is null && fact.AcceptedOn is null) yield break;
+        DateOnly? from = StartOf(fact);
+        foreach (var exit in fact.Exits.OrderBy(e => e.ExitedOn))
+        {
+            if (from is { } f) yield return (f, exit.ExitedOn);
+            from = exit.ReopenedOn;
+        }
+        if (from is { } open) yield return (open, null);
+    }
+
+    /// <summary>The neighbourhood of a fact: the QPV of a sub-sector, else its own territory.</summary>
+    public static string NeighbourhoodOf(IndicatorFact fact) =>
+        fact.TerritoryKind == TerritoryKind.SubSector && fact.ParentTerritoryCode is { } parent ? parent : fact.TerritoryCode;
+
+    private static DateOnly StartOf(IndicatorFact fact) => fact.StartedOn ?? fact.AcceptedOn ?? fact.ReferredOn;
+
+    private sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
+
+    private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year) =>
+        definition.Kind switch
+        {
+            IndicatorKind.Referrals => facts
+                .Where(f => f.ReferredOn.Year == year)
+                .Select(f => new Unit(f.Id, f, f.ReferredOn)),
+            IndicatorKind.Followed => facts
+                .Where(f => ActiveIn(f, year))
+                .Select(f => new Unit($"{f.Programme}|{f.Person}", f, StartOf(f))),
+            IndicatorKind.Exits => facts
+                .SelectMany(f => f.Exits.Where(e => e.ExitedOn.Year == year)
+                    .Select(e => new Unit($"{f.Programme}|{f.Person}", f, e.ExitedOn, Outcome: e.Outcome))),
+            IndicatorKind.Orientations => facts
+                .SelectMany(f => f.Orientations
+                    .Where(o => o.ProposedOn.Year == year)
+                    .Where(o => definition.Filter.Destinations.Count == 0 || definition.Filter.Destinations.Contains(o.Destination))
+                    .Select(o => new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination))),
+            _ => throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition)),
+        };
+
+    private static IEnumerable<IndicatorFact> Selected(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, string? neighbourhood)
+    {
+        var filter = definition.Filter;
+        return facts.Where(f =>
+            (filter.Programmes.Count == 0 || filter.Programmes.Contains(f.Programme))
+            && (filter.ReferralSources.Count == 0 || filter.ReferralSources.Contains(f.ReferralSource))
+            && (filter.TerritoryKinds.Count == 0 || f.TerritoryKind is { } kind && filter.TerritoryKinds.Contains(kind))
+            && (filter.Sexes.Count == 0 || filter.Sexes.Contains(f.Sex))
+            && (neighbourhood is null || NeighbourhoodOf(f) == neighbourhood));
+    }
+
+    private static void Allowed(IndicatorDefinition definition, Dimension dimension)
+    {
+        if (!definition.Dimensions.Contains(dimension))
+            throw new ArgumentException($"{definition.Code} may not be broken down by {dimension}.", nameof(dimension));
+    }
+
+    private static string ValueOf(Dimension dimension, Unit unit) => dimension switch
+    {
+        Dimension.Neighbourhood => NeighbourhoodOf(unit.Fact),
+        Dimension.Sex => unit.Fact.Sex.ToString(),
+        Dimension.AgeBand => unit.Fact.AgeBand,
+        Dimension.Programme => unit.Fact.Programme,
+        Dimension.ReferralSource => unit.Fact.ReferralSource,
+        Dimension.Destination => unit.Destination ?? "",
+        Dimension.Outcome => unit.Outcome ?? "",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+
+    /// <summary>Sex and age band always show every category (stable tables across years); other dimensions show the values met.</summary>
+    private static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
+    {
+        var fixedLabels = dimension switch
+        {
+            Dimension.Sex => Enum.GetNames<Sex>(),
+            Dimension.AgeBand => AgeBand.All,
+            _ => (IReadOnlyList<string>)[],
+        };
+        var met = units.Select(u => ValueOf(dimension, u)).Where(v => !fixedLabels.Contains(v)).Distinct().Order(StringComparer.Ordinal);
+        return [.. fixedLabels, .. met];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string value)
+    {
+        for (var i = 0; i < labels.Count; i++) if (labels[i] == value) return i;
+        throw new InvalidOperationException($"No label '{value}'.");
+    }
+}
