@@ -67,6 +67,7 @@ public static class ParcoursHost
         services.AddResourceSetupOnStartup();
         services.AddDemoTerritory();
         services.AddOrientations(builder.Configuration);
+        services.AddIndicators(builder.Configuration);
         services.AddWolverineHttp();
 
         services.AddDataProtection().SetApplicationName("Parcours");

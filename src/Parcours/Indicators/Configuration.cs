@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using Parcours.Indicators.Facts;
+using Parcours.Indicators.Publishing;
 
 namespace Parcours.Indicators;
 
@@ -14,5 +15,13 @@ public static class Configuration
             .Duplicate(x => x.Programme)
             .Duplicate(x => x.ReferredOn);
         return options;
+    }
+
+    /// <summary>Settings under <c>Parcours:Indicators</c> (threshold, baseline year) and the publication service.</summary>
+    public static IServiceCollection AddIndicators(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<IndicatorOptions>(configuration.GetSection("Parcours:Indicators"));
+        services.AddSingleton<IndicatorPublications>();
+        return services;
     }
 }

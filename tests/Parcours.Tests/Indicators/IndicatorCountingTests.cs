@@ -236,6 +236,24 @@ public sealed class IndicatorCountingTests
     }
 
     [Fact]
+    public void a_person_who_moved_counts_once_in_the_neighbourhood_of_their_latest_pathway_and_nowhere_else()
+    {
+        var facts = new[]
+        {
+            Fact("a", started: D(2026, 1, 1), territory: "FORT-NIEULAY"),
+            Fact("a", started: D(2026, 6, 1), territory: "BEAU-MARAIS"),
+            Fact("b", started: D(2026, 1, 1), territory: "FORT-NIEULAY"),
+        };
+        var definition = IndicatorCatalogue.Get("SUIVIS-PRE");
+
+        var table = IndicatorCounter.Count(facts, definition, 2026, null, Dimension.Neighbourhood, Dimension.Sex);
+
+        Assert.Equal([1, 1], table.RowLabels.Select((_, r) => table.RowTotal(r)));
+        Assert.Equal(1, Total(facts, "SUIVIS-PRE", 2026, "BEAU-MARAIS"));
+        Assert.Equal(1, Total(facts, "SUIVIS-PRE", 2026, "FORT-NIEULAY"));
+    }
+
+    [Fact]
     public void women_at_the_maison_des_femmes_counts_only_women_followed_there()
     {
         var facts = new[]

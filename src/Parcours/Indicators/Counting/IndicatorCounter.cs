@@ -19,7 +19,8 @@ public sealed record IndicatorValue(string Code, int Year, int Population, doubl
 /// - exits: one per (programme, person) exited in the year, with the outcome of its last exit;
 /// - orientations: one per (destination, person) with an orientation proposed in the year.
 /// When a unit has several qualifying pathways, the latest one (by date) gives its dimensions,
-/// so every unit lies in exactly one cell and the margins count each unit once.
+/// so every unit lies in exactly one cell and the margins count each unit once; a
+/// neighbourhood's count is the neighbourhood's row of the breakdown by neighbourhood.
 /// </summary>
 public static class IndicatorCounter
 {
@@ -33,9 +34,12 @@ public static class IndicatorCounter
         Allowed(definition, rows);
         if (columns is { } c) Allowed(definition, c);
 
-        var units = Units(Selected(facts, definition, neighbourhood), definition, year)
+        // The unit is chosen over the whole territory before the neighbourhood filter, so a person
+        // lies in the same neighbourhood in a neighbourhood's table and in the breakdown by neighbourhood.
+        var units = Units(Selected(facts, definition, neighbourhood: null), definition, year)
             .GroupBy(u => u.Key)
             .Select(g => g.MaxBy(u => u.On)!)
+            .Where(u => neighbourhood is null || NeighbourhoodOf(u.Fact) == neighbourhood)
             .ToList();
 
         var rowLabels = Labels(rows, units);
