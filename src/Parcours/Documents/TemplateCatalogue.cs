@@ -1,4 +1,5 @@
 using Parcours.Committees.Documents;
+using Parcours.Indicators.Exporting;
 using Parcours.Pathways.Consenting;
 
 namespace Parcours.Documents;
@@ -25,6 +26,7 @@ public static class TemplateCatalogue
     public const string MinutesAnonymised = "committee-minutes-anonymised";
     public const string OrientationLetter = "orientation-letter";
     public const string ConsentForm = "consent-form";
+    public const string IndicatorReport = "indicator-report";
 
     public static readonly IReadOnlyList<TemplateKind> All =
     [
@@ -34,6 +36,9 @@ public static class TemplateCatalogue
         new(MinutesAnonymised, "Compte rendu anonymisé", "Pour tous les membres : présences et décisions catégorielles, sans nom ni motif rédigé.", today => SampleDocuments.Minutes(today, nominative: false)),
         new(OrientationLetter, "Courrier d'orientation", "Adressé à la personne orientée par l'instance vers une structure.", SampleDocuments.Letter),
         new(ConsentForm, "Formulaire de consentement", "Le recueil imprimable d'un consentement enregistré dans un dossier.", SampleDocuments.Consent),
+        new(IndicatorReport, "Rapport des indicateurs du contrat de ville",
+            "Le tableau « Les indicateurs » du contrat rempli pour une année et un quartier, avec l'évolution depuis l'année de référence ; chiffres anonymes, sous secret statistique.",
+            today => ReportDocument.Sample(today)),
     ];
 
     public static TemplateKind? Find(string? code) => All.FirstOrDefault(k => k.Code == code);

@@ -1,0 +1,143 @@
+using Parcours.Indicators.Definitions;
+using Parcours.Indicators.Disclosure;
+using Parcours.Indicators.Publishing;
+
+namespace Parcours.Indicators.Exporting;
+
+/// <summary>Why a figure is not shown.</summary>
+public enum Secrecy
+{
+    None,
+    /// <summary>The count lies in 1..threshold−1.</summary>
+    Primary,
+    /// <summary>Hidden so that a primary suppression cannot be recomputed.</summary>
+    Secondary,
+    /// <summary>An evolution computed from a hidden figure: showing it would reveal that figure.</summary>
+    Derived,
+}
+
+/// <summary>
+/// One figure of the report: its value, or null with why. A null value without secrecy means there
+/// is nothing to show (a rate over no one, the evolution of the baseline year itself).
+/// </summary>
+public sealed record Figure(double? Value, Secrecy Secret)
+{
+    public static readonly Figure None = new(null, Secrecy.None);
+
+    public bool IsHidden => Secret != Secrecy.None;
+
+    public static Figure Of(PublishedValue value) => value.Suppression switch
+    {
+        Suppression.Primary => new(null, Secrecy.Primary),
+        Suppression.Secondary => new(null, Secrecy.Secondary),
+        _ => new(value.Value, Secrecy.None),
+    };
+}
+
+/// <summary>How an indicator's figure reads: a count of units, a rate (in %), a median (in days).</summary>
+public enum Measurement
+{
+    Count,
+    Rate,
+    Median,
+}
+
+public sealed record ReportPublication(DateTimeOffset ComputedAt, DateTimeOffset? AsOf, long EventSequence, int Threshold, int BaselineYear, IReadOnlyList<int> Years);
+
+/// <summary>One indicator for one year: its figure and, for a rate or a median, the number of units it is computed over.</summary>
+public sealed record ReportYear(int Year, Figure Value, Figure? Population);
+
+public sealed record ReportCell(string Code, string Label, Figure Value);
+
+public sealed record ReportBreakdown(Dimension By, string Label, IReadOnlyList<ReportCell> Cells);
+
+public sealed record ReportIndicator(
+    string Code,
+    int Version,
+    string Label,
+    string Theme,
+    Measurement Measurement,
+    ReportYear Baseline,
+    ReportYear Current,
+    /// <summary>Current minus baseline (percentage points for a rate); hidden when either is.</summary>
+    Figure Evolution,
+    IReadOnlyList<ReportBreakdown> Breakdowns);
+
+/// <summary>
+/// A view of one <see cref="Publication"/> for one year and one neighbourhood (null: the whole
+/// territory). Every figure is read from the publication — nothing is recounted — so the
+/// exports and the printed report show exactly what the dashboard shows.
+/// </summary>
+public sealed record IndicatorReport(
+    ReportPublication Publication,
+    int Year,
+    string? Neighbourhood,
+    string NeighbourhoodLabel,
+    IReadOnlyList<ReportIndicator> Indicators)
+{
+    /// <summary>The breakdowns every count shows first (equality between women and men is a priority of the contract).</summary>
+    public static readonly IReadOnlyList<Dimension> First = [Dimension.Sex, Dimension.AgeBand];
+
+    public static IndicatorReport Of(Publication publication, int year, string? neighbourhood, IndicatorLabels labels)
+    {
+        if (!publication.Years.Contains(year)) throw new ArgumentOutOfRangeException(nameof(year), $"{year} is not published.");
+        var meta = new ReportPublication(publication.ComputedAt, publication.AsOf, publication.EventSequence, publication.Threshold,
+            publication.BaselineYear, publication.Years);
+        return new IndicatorReport(meta, year, neighbourhood,
+            neighbourhood is null ? ReportText.WholeTerritory : labels.Of(Dimension.Neighbourhood, neighbourhood),
+            publication.Indicators.Select(i => Indicator(i, year, publication.BaselineYear, neighbourhood, labels)).ToList());
+    }
+
+    private static ReportIndicator Indicator(PublishedIndicator indicator, int year, int baselineYear, string? neighbourhood, IndicatorLabels labels)
+    {
+        var definition = indicator.Definition;
+        var measurement = MeasurementOf(definition.Kind);
+        var current = YearOf(year, indicator.Year(year), measurement, neighbourhood);
+        var baseline = YearOf(baselineYear, indicator.Year(baselineYear), measurement, neighbourhood);
+        var evolution = year == baselineYear ? Figure.None
+            : current.Value.IsHidden || baseline.Value.IsHidden ? new Figure(null, Secrecy.Derived)
+            : current.Value.Value is { } now && baseline.Value.Value is { } then ? new Figure(Math.Round(now - then, 1), Secrecy.None)
+            : Figure.None;
+        var breakdowns = definition.IsCount && indicator.Year(year) is { } published
+            ? Breakdowns(definition, published, neighbourhood, labels)
+            : [];
+        return new ReportIndicator(definition.Code, definition.Version, definition.Label, ContractThemes.Of(definition.Code), measurement,
+            baseline, current, evolution, breakdowns);
+    }
+
+    private static ReportYear YearOf(int year, PublishedYear? published, Measurement measurement, string? neighbourhood)
+    {
+        if (published is null) return new ReportYear(year, Figure.None, null);
+        if (measurement == Measurement.Count) return new ReportYear(published.Year, Figure.Of(published.Total(neighbourhood)), null);
+        if (published.Measure(neighbourhood) is not { } measure) return new ReportYear(published.Year, Figure.None, new Figure(0, Secrecy.None));
+        var population = Figure.Of(measure.Population);
+        var value = population.IsHidden ? new Figure(null, population.Secret)
+            : measure.Value is { } v ? new Figure(Math.Round(measurement == Measurement.Rate ? v * 100 : v, 1), Secrecy.None)
+            : Figure.None;
+        return new ReportYear(published.Year, value, population);
+    }
+
+    /// <summary>Sex and age band first, then the indicator's other dimensions; for the whole territory, also by neighbourhood.</summary>
+    private static List<ReportBreakdown> Breakdowns(IndicatorDefinition definition, PublishedYear published, string? neighbourhood, IndicatorLabels labels)
+    {
+        var dimensions = IndicatorPublisher.BreakdownsOf(definition).OrderBy(d => First.Contains(d) ? First.ToList().IndexOf(d) : First.Count).ToList();
+        var list = dimensions
+            .Select(by => new ReportBreakdown(by, IndicatorLabels.Of(by),
+                published.Cells(by, neighbourhood).Select(c => new ReportCell(c.Category, labels.Of(by, c.Category), Figure.Of(c.Value))).ToList()))
+            .ToList();
+        if (neighbourhood is null)
+        {
+            var rows = published.Breakdowns[0].Table.RowLabels;
+            list.Add(new ReportBreakdown(Dimension.Neighbourhood, IndicatorLabels.Of(Dimension.Neighbourhood),
+                rows.Select(n => new ReportCell(n, labels.Of(Dimension.Neighbourhood, n), Figure.Of(published.Total(n)))).ToList()));
+        }
+        return list;
+    }
+
+    private static Measurement MeasurementOf(IndicatorKind kind) => kind switch
+    {
+        IndicatorKind.OrientationAcceptanceRate => Measurement.Rate,
+        IndicatorKind.DaysToFirstDecision or IndicatorKind.DaysInPathway => Measurement.Median,
+        _ => Measurement.Count,
+    };
+}
