@@ -42,6 +42,7 @@ public sealed class IndicatorPublications(IDocumentStore store, IOptions<Indicat
     private async Task<long> ProjectedSequenceAsync(CancellationToken ct)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        return progress.FirstOrDefault(p => p.ShardName.StartsWith(nameof(IndicatorFactProjection), StringComparison.Ordinal))?.Sequence ?? 0;
+        // The projection's shards are named after the document it builds ("IndicatorFact:All").
+        return progress.FirstOrDefault(p => p.ShardName.StartsWith($"{nameof(IndicatorFact)}:", StringComparison.Ordinal))?.Sequence ?? 0;
     }
 }
