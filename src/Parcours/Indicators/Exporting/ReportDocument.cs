@@ -23,7 +23,8 @@ public sealed record ReportDocument(
     IReadOnlyList<ReportDocument.Rule> Rules)
 {
     /// <summary>A line of the contract's table.</summary>
-    public sealed record Line(string Theme, string Indicator, string Code, string Unit, string Baseline, string Current, string Evolution,
+    /// <summary>A line of the contract's table; <see cref="UnitNote"/> says "en %" for a rate (medians say "jours" in their label).</summary>
+    public sealed record Line(string Theme, string Indicator, string Code, string Unit, string UnitNote, string Baseline, string Current, string Evolution,
         string BaselinePopulation, string CurrentPopulation, bool IsMeasure);
 
     /// <summary>A breakdown across indicators: one row per count indicator broken down this way.</summary>
@@ -38,7 +39,7 @@ public sealed record ReportDocument(
     {
         var threshold = report.Publication.Threshold;
         string Show(Figure f) => Short(f, threshold);
-        var rows = report.Indicators.Select(i => new Line(i.Theme, i.Label, i.Code, ReportText.Unit(i.Measurement),
+        var rows = report.Indicators.Select(i => new Line(i.Theme, i.Label, i.Code, ReportText.Unit(i.Measurement), i.Measurement == Measurement.Rate ? "en %" : "",
             Show(i.Baseline.Value), Show(i.Current.Value),
             i.Evolution.IsHidden ? Show(i.Evolution) : ReportText.Signed(i.Evolution),
             i.Baseline.Population is { } bp ? Show(bp) : "", i.Current.Population is { } cp ? Show(cp) : "",
