@@ -50,7 +50,7 @@ public static class IndicatorWorkbook
             $"Effectif concerné {baseline}", $"Effectif concerné {report.Year}", "Secret statistique"]);
         foreach (var row in ReportRows.Summary(report))
         {
-            var notes = new[] { row.Baseline, row.Current, row.Evolution }.Concat(new[] { row.BaselinePopulation, row.CurrentPopulation }.OfType<Figure>())
+            var notes = new[] { row.Baseline, row.Current, row.Evolution }.Concat(new[] { row.BaselinePopulation, row.CurrentPopulation }.OfType<ReportFigure>())
                 .Where(f => f.IsHidden).Select(f => ReportText.Note(f.Secret, report.Publication.Threshold)).Distinct();
             yield return [row.Theme, row.Indicator, row.Code, row.Unit, row.Baseline, row.Current, row.Evolution, row.BaselinePopulation, row.CurrentPopulation,
                 string.Join(" ; ", notes)];
@@ -89,9 +89,9 @@ public static class IndicatorWorkbook
     private static Cell? CellOf(object? value, string reference) => value switch
     {
         null => null,
-        Figure { IsHidden: true } => Text(reference, "secret"),
-        Figure { Value: { } number } => Number(reference, number),
-        Figure => null,
+        ReportFigure { IsHidden: true } => Text(reference, "secret"),
+        ReportFigure { Value: { } number } => Number(reference, number),
+        ReportFigure => null,
         double number => Number(reference, number),
         HeaderText header => Text(reference, header.Text, Bold),
         string text => Text(reference, text),

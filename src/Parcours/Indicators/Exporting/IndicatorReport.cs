@@ -20,13 +20,13 @@ public enum Secrecy
 /// One figure of the report: its value, or null with why. A null value without secrecy means there
 /// is nothing to show (a rate over no one, the evolution of the baseline year itself).
 /// </summary>
-public sealed record Figure(double? Value, Secrecy Secret)
+public sealed record ReportFigure(double? Value, Secrecy Secret)
 {
-    public static readonly Figure None = new(null, Secrecy.None);
+    public static readonly ReportFigure None = new(null, Secrecy.None);
 
     public bool IsHidden => Secret != Secrecy.None;
 
-    public static Figure Of(PublishedValue value) => value.Suppression switch
+    public static ReportFigure Of(PublishedValue value) => value.Suppression switch
     {
         Suppression.Primary => new(null, Secrecy.Primary),
         Suppression.Secondary => new(null, Secrecy.Secondary),
@@ -45,9 +45,9 @@ public enum Measurement
 public sealed record ReportPublication(DateTimeOffset ComputedAt, DateTimeOffset? AsOf, long EventSequence, int Threshold, int BaselineYear, IReadOnlyList<int> Years);
 
 /// <summary>One indicator for one year: its figure and, for a rate or a median, the number of units it is computed over.</summary>
-public sealed record ReportYear(int Year, Figure Value, Figure? Population);
+public sealed record ReportYear(int Year, ReportFigure Value, ReportFigure? Population);
 
-public sealed record ReportCell(string Code, string Label, Figure Value);
+public sealed record ReportCell(string Code, string Label, ReportFigure Value);
 
 public sealed record ReportBreakdown(Dimension By, string Label, IReadOnlyList<ReportCell> Cells);
 
@@ -60,7 +60,7 @@ public sealed record ReportIndicator(
     ReportYear Baseline,
     ReportYear Current,
     /// <summary>Current minus baseline (percentage points for a rate); hidden when either is.</summary>
-    Figure Evolution,
+    ReportFigure Evolution,
     IReadOnlyList<ReportBreakdown> Breakdowns);
 
 /// <summary>
@@ -94,10 +94,10 @@ public sealed record IndicatorReport(
         var measurement = MeasurementOf(definition.Kind);
         var current = YearOf(year, indicator.Year(year), measurement, neighbourhood);
         var baseline = YearOf(baselineYear, indicator.Year(baselineYear), measurement, neighbourhood);
-        var evolution = year == baselineYear ? Figure.None
-            : current.Value.IsHidden || baseline.Value.IsHidden ? new Figure(null, Secrecy.Derived)
-            : current.Value.Value is { } now && baseline.Value.Value is { } then ? new Figure(Math.Round(now - then, 1), Secrecy.None)
-            : Figure.None;
+        var evolution = year == baselineYear ? ReportFigure.None
+            : current.Value.IsHidden || baseline.Value.IsHidden ? new ReportFigure(null, Secrecy.Derived)
+            : current.Value.Value is { } now && baseline.Value.Value is { } then ? new ReportFigure(Math.Round(now - then, 1), Secrecy.None)
+            : ReportFigure.None;
         var breakdowns = definition.IsCount && indicator.Year(year) is { } published
             ? Breakdowns(definition, published, neighbourhood, labels)
             : [];
@@ -107,13 +107,13 @@ public sealed record IndicatorReport(
 
     private static ReportYear YearOf(int year, PublishedYear? published, Measurement measurement, string? neighbourhood)
     {
-        if (published is null) return new ReportYear(year, Figure.None, null);
-        if (measurement == Measurement.Count) return new ReportYear(published.Year, Figure.Of(published.Total(neighbourhood)), null);
-        if (published.Measure(neighbourhood) is not { } measure) return new ReportYear(published.Year, Figure.None, new Figure(0, Secrecy.None));
-        var population = Figure.Of(measure.Population);
-        var value = population.IsHidden ? new Figure(null, population.Secret)
-            : measure.Value is { } v ? new Figure(Math.Round(measurement == Measurement.Rate ? v * 100 : v, 1), Secrecy.None)
-            : Figure.None;
+        if (published is null) return new ReportYear(year, ReportFigure.None, null);
+        if (measurement == Measurement.Count) return new ReportYear(published.Year, ReportFigure.Of(published.Total(neighbourhood)), null);
+        if (published.Measure(neighbourhood) is not { } measure) return new ReportYear(published.Year, ReportFigure.None, new ReportFigure(0, Secrecy.None));
+        var population = ReportFigure.Of(measure.Population);
+        var value = population.IsHidden ? new ReportFigure(null, population.Secret)
+            : measure.Value is { } v ? new ReportFigure(Math.Round(measurement == Measurement.Rate ? v * 100 : v, 1), Secrecy.None)
+            : ReportFigure.None;
         return new ReportYear(published.Year, value, population);
     }
 
@@ -123,13 +123,13 @@ public sealed record IndicatorReport(
         var dimensions = IndicatorPublisher.BreakdownsOf(definition).OrderBy(d => First.Contains(d) ? First.ToList().IndexOf(d) : First.Count).ToList();
         var list = dimensions
             .Select(by => new ReportBreakdown(by, IndicatorLabels.Of(by),
-                published.Cells(by, neighbourhood).Select(c => new ReportCell(c.Category, labels.Of(by, c.Category), Figure.Of(c.Value))).ToList()))
+                published.Cells(by, neighbourhood).Select(c => new ReportCell(c.Category, labels.Of(by, c.Category), ReportFigure.Of(c.Value))).ToList()))
             .ToList();
         if (neighbourhood is null)
         {
             var rows = published.Breakdowns[0].Table.RowLabels;
             list.Add(new ReportBreakdown(Dimension.Neighbourhood, IndicatorLabels.Of(Dimension.Neighbourhood),
-                rows.Select(n => new ReportCell(n, labels.Of(Dimension.Neighbourhood, n), Figure.Of(published.Total(n)))).ToList()));
+                rows.Select(n => new ReportCell(n, labels.Of(Dimension.Neighbourhood, n), ReportFigure.Of(published.Total(n)))).ToList()));
         }
         return list;
     }

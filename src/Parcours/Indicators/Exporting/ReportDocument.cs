@@ -38,7 +38,7 @@ public sealed record ReportDocument(
     public static ReportDocument From(IndicatorReport report, IReadOnlyList<IndicatorDefinition> definitions)
     {
         var threshold = report.Publication.Threshold;
-        string Show(Figure f) => Short(f, threshold);
+        string Show(ReportFigure f) => Short(f, threshold);
         var rows = report.Indicators.Select(i => new Line(i.Theme, i.Label, i.Code, ReportText.Unit(i.Measurement), i.Measurement == Measurement.Rate ? "en %" : "",
             Show(i.Baseline.Value), Show(i.Current.Value),
             i.Evolution.IsHidden ? Show(i.Evolution) : ReportText.Signed(i.Evolution),
@@ -57,7 +57,7 @@ public sealed record ReportDocument(
     }
 
     /// <summary>A figure in a table cell: its value, or "secret" with the kind of secret.</summary>
-    public static string Short(Figure figure, int threshold) => figure.Secret switch
+    public static string Short(ReportFigure figure, int threshold) => figure.Secret switch
     {
         Secrecy.Primary => $"secret (< {threshold})",
         Secrecy.Secondary => "secret (secondaire)",
@@ -86,8 +86,8 @@ public sealed record ReportDocument(
         var year = today.Year;
         var publication = new ReportPublication(new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero), null, 123456, 11, 2023,
             Enumerable.Range(2023, Math.Max(1, year - 2022)).ToList());
-        static Figure N(double v) => new(v, Secrecy.None);
-        static ReportBreakdown Sexes(Figure f, Figure m) => new(Dimension.Sex, "Sexe", [new("F", "Femmes", f), new("M", "Hommes", m)]);
+        static ReportFigure N(double v) => new(v, Secrecy.None);
+        static ReportBreakdown Sexes(ReportFigure f, ReportFigure m) => new(Dimension.Sex, "Sexe", [new("F", "Femmes", f), new("M", "Hommes", m)]);
         ReportBreakdown Ages() => new(Dimension.AgeBand, "Tranche d'âge",
             [new("6-10", "6-10 ans", N(24)), new("11-15", "11-15 ans", new(null, Secrecy.Secondary)), new("16-17", "16-17 ans", new(null, Secrecy.Primary))]);
         var indicators = new List<ReportIndicator>

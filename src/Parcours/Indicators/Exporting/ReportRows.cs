@@ -1,11 +1,11 @@
 namespace Parcours.Indicators.Exporting;
 
 /// <summary>One line of the long format ("Détail"): one figure with where it belongs.</summary>
-public sealed record DetailRow(string Indicator, string Code, int Version, int Year, string Neighbourhood, string Breakdown, string Category, Figure Value, string Note);
+public sealed record DetailRow(string Indicator, string Code, int Version, int Year, string Neighbourhood, string Breakdown, string Category, ReportFigure Value, string Note);
 
 /// <summary>One line of the report's table ("Synthèse"): an indicator, its baseline, its year, the evolution.</summary>
-public sealed record SummaryRow(string Theme, string Indicator, string Code, string Unit, Figure Baseline, Figure Current, Figure Evolution,
-    Figure? BaselinePopulation, Figure? CurrentPopulation);
+public sealed record SummaryRow(string Theme, string Indicator, string Code, string Unit, ReportFigure Baseline, ReportFigure Current, ReportFigure Evolution,
+    ReportFigure? BaselinePopulation, ReportFigure? CurrentPopulation);
 
 /// <summary>The report as rows, for the CSV and the workbook (pure).</summary>
 public static class ReportRows
@@ -24,7 +24,7 @@ public static class ReportRows
         var rows = new List<DetailRow>();
         foreach (var indicator in report.Indicators)
         {
-            DetailRow Row(int year, string breakdown, string category, Figure value) =>
+            DetailRow Row(int year, string breakdown, string category, ReportFigure value) =>
                 new(indicator.Label, indicator.Code, indicator.Version, year, report.NeighbourhoodLabel, breakdown, category, value,
                     ReportText.Note(value.Secret, threshold));
 

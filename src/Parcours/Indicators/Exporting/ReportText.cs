@@ -50,11 +50,11 @@ public static class ReportText
     };
 
     /// <summary>A figure as read in French: decimal comma, no thousands separator, "secret" when hidden, "—" when there is nothing.</summary>
-    public static string Display(Figure figure) =>
+    public static string Display(ReportFigure figure) =>
         figure.IsHidden ? "secret" : figure.Value is { } v ? Number(v) : "—";
 
     /// <summary>An evolution with its sign ("+12", "−3,5", "0").</summary>
-    public static string Signed(Figure figure) =>
+    public static string Signed(ReportFigure figure) =>
         figure.IsHidden ? "secret" : figure.Value is { } v ? (v > 0 ? "+" : v < 0 ? "−" : "") + Number(Math.Abs(v)) : "—";
 
     /// <summary>A number with a decimal comma and at most one decimal.</summary>
@@ -82,7 +82,7 @@ public static class ReportText
 
     public static string Slug(string label)
     {
-        var letters = label.Normalize(System.Text.NormalizationForm.FormD)
+        var letters = label.Replace("œ", "oe").Replace("Œ", "OE").Replace("æ", "ae").Replace("Æ", "AE").Normalize(System.Text.NormalizationForm.FormD)
             .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             .Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-');
         return string.Join('-', new string(letters.ToArray()).Split('-', StringSplitOptions.RemoveEmptyEntries));
