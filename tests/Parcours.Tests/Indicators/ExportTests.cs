@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alba;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Marten;
 using Marten.Events;
@@ -129,7 +130,13 @@ public sealed partial class ExportTests(AppFixture fixture) : IntegrationContext
     public async Task the_workbook_opens_with_openxml_and_holds_the_numbers_of_the_json()
     {
         await HistoryAsync();
-        var workbook = Workbook(await Bytes(await Get($"/api/indicators/export.xlsx?annee={Year}&quartier=BM")));
+        var bytes = await Bytes(await Get($"/api/indicators/export.xlsx?annee={Year}&quartier=BM"));
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+        }
+        var workbook = Workbook(bytes);
         using var json = JsonDocument.Parse(await (await Get($"/api/indicators/export.json?annee={Year}&quartier=BM")).ReadAsTextAsync());
 
         var summary = workbook["Synthèse"];
