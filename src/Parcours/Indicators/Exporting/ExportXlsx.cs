@@ -42,12 +42,10 @@ public static class IndicatorWorkbook
 
     private static IEnumerable<object?[]> SummaryRows(IndicatorReport report)
     {
-        var baseline = report.Publication.BaselineYear;
-        yield return [$"Indicateurs du contrat de ville – {report.NeighbourhoodLabel} – {report.Year}"];
-        yield return [$"Calculés le {report.Publication.ComputedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, jusqu'à l'événement n° {report.Publication.EventSequence} ; secret statistique : aucun effectif entre 1 et {report.Publication.Threshold - 1}."];
+        yield return [ReportText.Title(report)];
+        yield return [ReportText.Provenance(report.Publication)];
         yield return [];
-        yield return Header(["Thématique", "Indicateur", "Code", "Unité", $"Référence {baseline}", $"{report.Year}", ReportText.Evolution(baseline),
-            $"Effectif concerné {baseline}", $"Effectif concerné {report.Year}", "Secret statistique"]);
+        yield return Header(ReportText.SummaryHeader(report.Publication.BaselineYear, report.Year));
         foreach (var row in ReportRows.Summary(report))
         {
             var notes = new[] { row.Baseline, row.Current, row.Evolution }.Concat(new[] { row.BaselinePopulation, row.CurrentPopulation }.OfType<ReportFigure>())

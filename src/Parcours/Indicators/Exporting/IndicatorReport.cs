@@ -76,7 +76,7 @@ public sealed record IndicatorReport(
     IReadOnlyList<ReportIndicator> Indicators)
 {
     /// <summary>The breakdowns every count shows first (equality between women and men is a priority of the contract).</summary>
-    public static readonly IReadOnlyList<Dimension> First = [Dimension.Sex, Dimension.AgeBand];
+    private static readonly Dimension[] First = [Dimension.Sex, Dimension.AgeBand];
 
     public static IndicatorReport Of(Publication publication, int year, string? neighbourhood, IndicatorLabels labels)
     {
@@ -120,7 +120,7 @@ public sealed record IndicatorReport(
     /// <summary>Sex and age band first, then the indicator's other dimensions; for the whole territory, also by neighbourhood.</summary>
     private static List<ReportBreakdown> Breakdowns(IndicatorDefinition definition, PublishedYear published, string? neighbourhood, IndicatorLabels labels)
     {
-        var dimensions = IndicatorPublisher.BreakdownsOf(definition).OrderBy(d => First.Contains(d) ? First.ToList().IndexOf(d) : First.Count).ToList();
+        var dimensions = IndicatorPublisher.BreakdownsOf(definition).OrderBy(d => Array.IndexOf(First, d) is >= 0 and var i ? i : First.Length).ToList();
         var list = dimensions
             .Select(by => new ReportBreakdown(by, IndicatorLabels.Of(by),
                 published.Cells(by, neighbourhood).Select(c => new ReportCell(c.Category, labels.Of(by, c.Category), ReportFigure.Of(c.Value))).ToList()))

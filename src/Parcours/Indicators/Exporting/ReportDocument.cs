@@ -46,7 +46,7 @@ public sealed record ReportDocument(
             i.Measurement != Measurement.Count)).ToList();
         var at = report.Publication.ComputedAt;
         return new ReportDocument(
-            $"Indicateurs du contrat de ville – {report.NeighbourhoodLabel} – {report.Year}",
+            ReportText.Title(report),
             report.NeighbourhoodLabel, report.Year, report.Publication.BaselineYear, report.Year == report.Publication.BaselineYear,
             Paris(at), report.Publication.AsOf is { } asOf ? Paris(asOf) : null, report.Publication.EventSequence, threshold,
             rows,

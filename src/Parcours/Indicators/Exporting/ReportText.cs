@@ -21,8 +21,16 @@ public static class ReportText
     public static readonly string[] DetailHeader =
         ["Indicateur", "Code", "Version", "Année", "Quartier", "Ventilation", "Catégorie", "Valeur", "Secret statistique"];
 
-    public static readonly string[] SummaryHeader =
-        ["Thématique", "Indicateur", "Code", "Unité", "Référence", "Année", "Évolution", "Effectif (référence)", "Effectif (année)"];
+    public static string[] SummaryHeader(int baselineYear, int year) =>
+        ["Thématique", "Indicateur", "Code", "Unité", $"Référence {baselineYear}", $"{year}", Evolution(baselineYear),
+            $"Effectif concerné {baselineYear}", $"Effectif concerné {year}", "Secret statistique"];
+
+    public static string Title(IndicatorReport report) => $"Indicateurs du contrat de ville – {report.NeighbourhoodLabel} – {report.Year}";
+
+    /// <summary>Where the figures come from, for the workbook's first lines.</summary>
+    public static string Provenance(ReportPublication publication) =>
+        $"Calculés le {publication.ComputedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, jusqu'à l'événement n° {publication.EventSequence} ; " +
+        $"secret statistique : aucun effectif publié entre 1 et {publication.Threshold - 1}.";
 
     public static string Evolution(int baselineYear) => $"Évolution depuis {baselineYear}";
 
