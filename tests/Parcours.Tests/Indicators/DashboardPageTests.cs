@@ -123,22 +123,36 @@ public sealed partial class DashboardPageTests(AppFixture fixture) : Integration
     }
 
     [Theory]
-    [InlineData("annee=1999", "L'année « 1999 » n'est pas publiée : choisissez une année de 2023 à")]
-    [InlineData("annee=deux-mille", "L'année « deux-mille » n'est pas publiée")]
-    [InlineData("annee=2024.5", "L'année « 2024.5 » n'est pas publiée")]
-    [InlineData("annee=99999999999999999999", "n'est pas publiée")]
-    [InlineData("quartier=ATLANTIDE", "Le quartier « ATLANTIDE » n'existe pas")]
-    [InlineData("quartier=BM-GREUZE-VADEZ", "Le quartier « BM-GREUZE-VADEZ » n'existe pas")]
-    [InlineData("annee=2025&quartier=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "Le quartier « <script>alert(1)</script> » n'existe pas")]
-    public async Task a_year_or_neighbourhood_that_is_not_published_gets_a_french_message_not_an_error(string query, string message)
+    [InlineData("annee=1999", 400, "L'année « 1999 » n'est pas publiée : choisissez une année de 2023 à")]
+    [InlineData("annee=deux-mille", 400, "L'année « deux-mille » n'est pas publiée")]
+    [InlineData("annee=2024.5", 400, "L'année « 2024.5 » n'est pas publiée")]
+    [InlineData("annee=99999999999999999999", 400, "n'est pas publiée")]
+    [InlineData("quartier=ATLANTIDE", 404, "Le quartier « ATLANTIDE » n'existe pas")]
+    [InlineData("quartier=BM-GREUZE-VADEZ", 404, "« Beau Marais – Greuze-Vadez » est un sous-secteur : les indicateurs sont publiés pour le quartier « Beau Marais »")]
+    [InlineData("annee=2025&quartier=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404, "Le quartier « <script>alert(1)</script> » n'existe pas")]
+    public async Task a_year_or_neighbourhood_that_is_not_published_gets_a_french_message_not_an_error(string query, int expected, string message)
     {
         var (status, page) = await Get($"/indicateurs?{query}", Staff.StatisticsCoordinator);
 
-        Assert.Equal(400, status);
+        Assert.Equal(expected, status);
         Assert.Contains(message, WebUtility.HtmlDecode(page));
         Assert.Contains("role=\"alert\"", page);
         Assert.DoesNotContain("<script>alert", page);
         Assert.DoesNotContain("data-indicator", page);
+    }
+
+    [Theory]
+    [InlineData("BEAU-MARAIS")]
+    [InlineData("beau-marais")]
+    [InlineData("bm")]
+    public async Task a_neighbourhood_is_found_by_its_code_or_its_name_as_written_in_a_url(string value)
+    {
+        var (status, page) = await Get($"/indicateurs?annee=2026&quartier={value}", Staff.StatisticsCoordinator);
+
+        Assert.Equal(200, status);
+        Assert.Contains("Beau Marais, année 2026", page);
+        Assert.Contains("<option value=\"BM\" selected=\"selected\">Beau Marais</option>", page);
+        Assert.Contains("href=\"/api/indicators/export.csv?annee=2026&amp;quartier=BM\"", page);
     }
 
     private async Task<(int Status, string Body)> Get(string url, Habilitation worker)

@@ -39,7 +39,8 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
     {
         if (!IndicatorAccess.MayRead(HttpContext.CurrentWorker()!)) return StatusCode(StatusCodes.Status403Forbidden);
 
-        var territories = (await session.Query<Territory>().ToListAsync(ct))
+        var all = await session.Query<Territory>().ToListAsync(ct);
+        var territories = all
             .Where(t => t.Kind is TerritoryKind.Qpv or TerritoryKind.WatchSector or TerritoryKind.Elsewhere)
             .OrderBy(t => t.Order)
             .ToList();
@@ -55,8 +56,12 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
         }
         if (!string.IsNullOrWhiteSpace(NeighbourhoodQuery))
         {
-            var territory = territories.FirstOrDefault(t => t.Id == NeighbourhoodQuery.Trim());
-            if (territory is null) return Refused(IndicateursText.UnknownNeighbourhood(NeighbourhoodQuery.Trim()));
+            var value = NeighbourhoodQuery.Trim();
+            var territory = Find(all, value);
+            if (territory?.Kind == TerritoryKind.SubSector && all.FirstOrDefault(t => t.Id == territory.ParentId) is { } qpv)
+                return Refused(IndicateursText.SubSector(territory.Label, qpv.Label), StatusCodes.Status404NotFound);
+            if (territory is null || !territories.Contains(territory))
+                return Refused(IndicateursText.UnknownNeighbourhood(value), StatusCodes.Status404NotFound);
             (Neighbourhood, Where) = (territory.Id, territory.Label);
         }
 
@@ -85,11 +90,24 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
         return path + query;
     }
 
-    private IActionResult Refused(string message)
+    private IActionResult Refused(string message, int status = StatusCodes.Status400BadRequest)
     {
         Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
+    }
+
+    /// <summary>A territory by its code (<c>BM</c>) or its name as written in a URL (<c>BEAU-MARAIS</c>), case ignored.</summary>
+    private static Territory? Find(IReadOnlyList<Territory> territories, string value) =>
+        territories.FirstOrDefault(t => string.Equals(t.Id, value, StringComparison.OrdinalIgnoreCase))
+        ?? territories.FirstOrDefault(t => Slug(t.Label) == Slug(value));
+
+    private static string Slug(string text)
+    {
+        var letters = text.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : '-');
+        return string.Join('-', new string(letters.ToArray()).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static IReadOnlyList<ChoiceGroup> Groups(IReadOnlyList<Territory> territories)
