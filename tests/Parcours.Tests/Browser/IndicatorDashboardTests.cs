@@ -44,6 +44,10 @@ public sealed class IndicatorDashboardTests(BrowserFixture fixture) : BrowserTes
             await Page.WaitForFunctionAsync("() => window.Chart && Chart.getChart('graphique-saisines-pre-annees') !== undefined");
             // The secret 2026 figure is a gap in the chart, not a zero.
             Assert.True(await Page.EvaluateAsync<bool>("() => Chart.getChart('graphique-saisines-pre-annees').data.datasets[0].data.at(-1) === null"));
+            // Nor does a count axis label a number between 1 and 10.
+            var ticks = await Page.EvaluateAsync<string[]>("() => Chart.getChart('graphique-saisines-pre-sexe').scales.y.ticks.map(t => String(t.label))");
+            Assert.Contains("0", ticks);
+            Assert.All(ticks, t => Assert.False(int.TryParse(t, out var n) && n is >= 1 and <= 10, string.Join(", ", ticks)));
         }
         else
         {

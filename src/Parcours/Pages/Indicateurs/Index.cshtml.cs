@@ -77,6 +77,7 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
         id = chart.Id,
         type = chart.Line ? "line" : "bar",
         unit = chart.Unit,
+        threshold = Publication.Threshold,
         label = chart.ValueHeader,
         labels = chart.Points.Select(p => p.Label),
         data = chart.Points.Select(p => p.Cell.Number),

@@ -1,6 +1,7 @@
 // Draws the dashboard's charts from the JSON block the page renders from its publication.
 // The tables beside each canvas hold the same numbers and stay the reference; a secret value is
-// null here and drawn as a gap, never as a zero.
+// null here and drawn as a gap, never as a zero. A count axis never labels a value between 1 and
+// threshold − 1 either: such a number is never published.
 (function () {
     "use strict";
     var source = document.getElementById("indicateurs-donnees");
@@ -18,6 +19,8 @@
         var canvas = document.getElementById(chart.id);
         if (!canvas) return;
         var format = units[chart.unit] || units.count;
+        var counts = chart.unit === "count";
+        var tick = function (v) { return counts && v > 0 && v < chart.threshold ? "" : format(v); };
         new window.Chart(canvas, {
             type: chart.type,
             data: {
@@ -45,7 +48,7 @@
                     }
                 },
                 scales: {
-                    y: { beginAtZero: true, ticks: { precision: chart.unit === "count" ? 0 : undefined, callback: function (v) { return format(v); } } }
+                    y: { beginAtZero: true, suggestedMax: counts ? chart.threshold : undefined, ticks: { precision: counts ? 0 : undefined, callback: tick } }
                 }
             }
         });
