@@ -11,14 +11,22 @@ namespace Parcours.Tests.Browser;
 public sealed class IndicatorReportTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public async Task a_statistics_coordinator_opens_the_report_for_beau_marais_and_prints_it()
+    public async Task a_statistics_coordinator_exports_the_csv_and_opens_the_report_for_beau_marais_from_the_dashboard_and_prints_it()
     {
         await ReferredAsync(Staff.PreReferent, Person("Inès", "Rapport", 9, Sex.F));
         await Fixture.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var year = Today.Year;
 
         await SignInAs(Staff.StatisticsCoordinator);
-        Assert.Equal(200, await VisitAsync($"/indicateurs/rapport?annee={year}&quartier=BEAU-MARAIS"));
+        Assert.Equal(200, await VisitAsync($"/indicateurs?annee={year}&quartier=BM"));
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "Tableur CSV" }).ClickAsync());
+        Assert.Equal($"indicateurs-{year}-beau-marais.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Rapport imprimable" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/indicateurs/rapport\\?annee={year}&quartier=BM$"));
+        await ExpectAccessibleAsync();
         await Expect(Page).ToHaveTitleAsync($"Indicateurs du contrat de ville – Beau Marais – {year}");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Indicateurs du contrat de ville – Beau Marais – {year}");
         var table = Page.GetByRole(AriaRole.Table, new() { Name = $"Les indicateurs – Beau Marais, {year} comparé à 2023" });
