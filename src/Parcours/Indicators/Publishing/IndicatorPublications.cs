@@ -98,11 +98,14 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
         }
     }
 
-    /// <summary>The last event sequence the indicator facts projection has processed.</summary>
+    /// <summary>
+    /// The last event sequence the indicator facts projection has processed. Marten names an
+    /// aggregation's shard after its document: "IndicatorFact:All".
+    /// </summary>
     private async Task<long> ProjectedSequenceAsync(CancellationToken ct)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: ct);
-        return progress.FirstOrDefault(p => p.ShardName.StartsWith(nameof(IndicatorFactProjection), StringComparison.Ordinal))?.Sequence ?? 0;
+        return progress.FirstOrDefault(p => p.ShardName.StartsWith($"{nameof(IndicatorFact)}:", StringComparison.Ordinal))?.Sequence ?? 0;
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class ReproducePublicationEndpoint
 {
     /// <summary>Recomputes a logged publication from the event store and says whether it is identical.</summary>
     [WolverinePost("/api/indicators/publications/{id}/reproduce", OperationId = "reproduceIndicatorPublication")]
-    public static async Task<IResult> Post(Guid id, CurrentWorker worker, PublicationLog log, CancellationToken ct)
+    public static async Task<IResult> Post(Guid id, [NotBody] CurrentWorker worker, PublicationLog log, CancellationToken ct)
     {
         if (!IndicatorAccess.MayRead(worker)) return OutcomeResults.ToProblem(Refusal.Forbidden(GetPublicationEndpoint.Refused));
         return await log.ReproduceAsync(id, ct) is { } reproduction
