@@ -118,7 +118,8 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
         var projection = new IndicatorFactProjection(pseudonyms);
         var facts = new Dictionary<string, IndicatorFact>();
         long last = 0;
-        await using var session = store.QuerySession();
+        // An identity map: the projection looks up the same few territories and structures again and again.
+        await using var session = store.IdentitySession();
         while (true)
         {
             var query = session.Events.QueryAllRawEvents()
