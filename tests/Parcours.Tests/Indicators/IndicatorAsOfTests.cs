@@ -104,7 +104,7 @@ public sealed class IndicatorAsOfTests(AppFixture fixture) : IntegrationContext(
     [Fact]
     public async Task A_worker_who_is_not_a_coordinator_gets_403_from_every_indicator_endpoint()
     {
-        foreach (var url in new[] { "/api/indicators", "/api/indicators?asOf=2026-01-01", "/api/indicators/publications" })
+        foreach (var url in new[] { "/api/indicators", "/api/indicators?asOf=2026-01-01", "/api/indicators/publications", $"/api/indicators/publications/{Guid.CreateVersion7()}" })
         {
             await Host.Scenario(s =>
             {
@@ -149,6 +149,13 @@ public sealed class IndicatorAsOfTests(AppFixture fixture) : IntegrationContext(
             Assert.Equal(record.Sha256, reproduction.ReproducedSha256);
         }
         Assert.NotEqual(Tables(live), Tables(await Publications.LiveAsync([Today.Year], CancellationToken.None)));
+        var again = await (await Host.Scenario(s =>
+        {
+            s.As(Staff.StatisticsCoordinator);
+            s.Get.Url($"/api/indicators/publications/{liveRecord.Id}");
+        })).Read<Publication>();
+        Assert.Equal(Tables(live), Tables(again));
+        Assert.Equal(live.EventSequence, again.EventSequence);
         Assert.Equal(past.AsOf, log.Single(r => r.AsOf is not null).AsOf);
     }
 
@@ -171,6 +178,12 @@ public sealed class IndicatorAsOfTests(AppFixture fixture) : IntegrationContext(
         {
             s.As(Staff.StatisticsCoordinator);
             s.Post.Url($"/api/indicators/publications/{Guid.CreateVersion7()}/reproduce");
+            s.StatusCodeShouldBe(404);
+        });
+        await Host.Scenario(s =>
+        {
+            s.As(Staff.StatisticsCoordinator);
+            s.Get.Url($"/api/indicators/publications/{Guid.CreateVersion7()}");
             s.StatusCodeShouldBe(404);
         });
     }

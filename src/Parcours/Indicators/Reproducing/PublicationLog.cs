@@ -74,16 +74,24 @@ public sealed class PublicationLog(IDocumentStore store, IndicatorPublications p
         return await session.Query<PublicationRecord>().OrderByDescending(r => r.At).Take(Limit).ToListAsync(ct);
     }
 
-    /// <summary>Recomputes a recorded publication from the event store; null when no such record exists.</summary>
+    /// <summary>Recomputes a recorded publication and compares fingerprints; null when no such record exists.</summary>
     public async Task<Reproduction?> ReproduceAsync(Guid id, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        if (await session.LoadAsync<PublicationRecord>(id, ct) is not { } record) return null;
-        var again = await ReproduceAsync(record, ct);
-        var hash = PublicationFingerprint.Sha256(again);
+        if (await LoadAsync(id, ct) is not { } record) return null;
+        var hash = PublicationFingerprint.Sha256(await RecomputeAsync(record, ct));
         return new Reproduction(record.Id, record.Sha256, hash, hash == record.Sha256, record.EventSequence, record.AsOf);
     }
 
-    public Task<Publication> ReproduceAsync(PublicationRecord record, CancellationToken ct) =>
+    /// <summary>A recorded publication recomputed from the event store; null when no such record exists.</summary>
+    public async Task<Publication?> RecomputeAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) is { } record ? await RecomputeAsync(record, ct) : null;
+
+    public Task<Publication> RecomputeAsync(PublicationRecord record, CancellationToken ct) =>
         publications.ReproduceAsync(record.EventSequence, record.Years, record.RulesAt, record.AsOf, record.Threshold, record.BaselineYear, ct);
+
+    private async Task<PublicationRecord?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<PublicationRecord>(id, ct);
+    }
 }

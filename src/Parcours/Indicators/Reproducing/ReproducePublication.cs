@@ -27,3 +27,16 @@ public static class ReproducePublicationEndpoint
             : OutcomeResults.ToProblem(Refusal.NotFound());
     }
 }
+
+public static class GetLoggedPublicationEndpoint
+{
+    /// <summary>A logged publication, recomputed from the event store: the figures it gave, to read them again.</summary>
+    [WolverineGet("/api/indicators/publications/{id}", OperationId = "getIndicatorPublication")]
+    public static async Task<IResult> Get(Guid id, CurrentWorker worker, PublicationLog log, CancellationToken ct)
+    {
+        if (!IndicatorAccess.MayRead(worker)) return OutcomeResults.ToProblem(Refusal.Forbidden(GetPublicationEndpoint.Refused));
+        return await log.RecomputeAsync(id, ct) is { } publication
+            ? Results.Ok(publication)
+            : OutcomeResults.ToProblem(Refusal.NotFound());
+    }
+}
