@@ -54,6 +54,6 @@ public sealed class IndicatorReportTests(BrowserFixture fixture) : BrowserTest(f
         await SignInAs(Staff.PreReferent);
         Assert.Equal(403, await VisitAsync("/indicateurs/rapport"));
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Rapport des indicateurs", Level = 1 })).ToBeVisibleAsync();
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("réservés aux coordinateurs statistiques");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("réservés aux chargés d'évaluation");
     }
 }

@@ -183,10 +183,10 @@ public sealed partial class ExportTests(AppFixture fixture) : IntegrationContext
         foreach (var url in new[] { "/api/indicators/export.csv", "/api/indicators/export.xlsx", "/api/indicators/export.json" })
         {
             var problem = await (await Get(url, Staff.PreReferent, 403)).Read<Problem>();
-            Assert.Equal("Les indicateurs sont réservés aux coordinateurs statistiques et aux coordinateurs de dispositif.", problem.Detail);
+            Assert.Equal("Les indicateurs sont réservés aux chargés d'évaluation et aux coordinateurs de programme.", problem.Detail);
         }
         var page = await (await Get("/indicateurs/rapport", Staff.PreReferent, 403)).ReadAsTextAsync();
-        Assert.Contains("réservés aux coordinateurs statistiques", page);
+        Assert.Contains("réservés aux chargés d", page);
         await Get("/api/indicators/export.json", Staff.PreCoordinator);
     }
 
@@ -196,6 +196,7 @@ public sealed partial class ExportTests(AppFixture fixture) : IntegrationContext
     [InlineData("annee=2019", 400, "Les indicateurs sont publiés pour les années 2023 à ")]
     [InlineData("annee=2999", 400, "Les indicateurs sont publiés pour les années 2023 à ")]
     [InlineData("annee=deux-mille", 400, "La valeur du paramètre « annee » n'est pas valide.")]
+    [InlineData("asOf=hier", 400, "« hier » n'est pas une date au format AAAA-MM-JJ.")]
     public async Task a_bad_year_or_an_unknown_neighbourhood_is_a_french_problem(string query, int status, string detail)
     {
         foreach (var format in new[] { "csv", "xlsx", "json" })
@@ -206,6 +207,42 @@ public sealed partial class ExportTests(AppFixture fixture) : IntegrationContext
         }
         var page = await (await Get($"/indicateurs/rapport?{query}", status: status)).ReadAsTextAsync();
         Assert.Contains("<h1>Rapport des indicateurs</h1>", page);
+    }
+
+    [Fact]
+    public async Task every_export_is_logged_as_a_publication_that_the_event_store_reproduces()
+    {
+        await HistoryAsync();
+        using var json = JsonDocument.Parse(await (await Get($"/api/indicators/export.json?annee={Year}&quartier=BM")).ReadAsTextAsync());
+        var id = json.RootElement.GetProperty("publication").GetProperty("publicationId").GetGuid();
+        var report = await (await Get($"/indicateurs/rapport?annee={Year}&quartier=BM")).ReadAsTextAsync();
+        Assert.Contains("Référence de cette publication : ", report);
+
+        using var log = JsonDocument.Parse(await (await Get("/api/indicators/publications")).ReadAsTextAsync());
+        var logged = log.RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal(("json", "BM", Staff.StatisticsCoordinator.Id), (logged.GetProperty("format").GetString(), logged.GetProperty("neighbourhood").GetString(), logged.GetProperty("by").GetGuid()));
+        Assert.Contains(log.RootElement.EnumerateArray(), r => r.GetProperty("format").GetString() == "rapport");
+        var reproduced = await Host.Scenario(s =>
+        {
+            s.As(Staff.StatisticsCoordinator);
+            s.Post.Url($"/api/indicators/publications/{id}/reproduce");
+            s.StatusCodeShouldBe(200);
+        });
+        using var answer = JsonDocument.Parse(await reproduced.ReadAsTextAsync());
+        Assert.True(answer.RootElement.GetProperty("matches").GetBoolean());
+    }
+
+    [Fact]
+    public async Task an_export_as_of_a_past_day_shows_the_figures_of_that_day()
+    {
+        await HistoryAsync();
+        var yesterday = Support.Scenarios.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var json = JsonDocument.Parse(await (await Get($"/api/indicators/export.json?annee={Year}&quartier=BM&asOf={yesterday}")).ReadAsTextAsync());
+        var publication = json.RootElement.GetProperty("publication");
+        Assert.Equal(JsonValueKind.String, publication.GetProperty("asOf").ValueKind);
+        // Every event of the history was recorded today: the day before, nothing was referred.
+        var referrals = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "SAISINES-PRE");
+        Assert.Equal(0, referrals.GetProperty("current").GetProperty("value").GetProperty("value").GetDouble());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Marten;
 using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 using Parcours.Kernel;
 using Wolverine.Http;
 
@@ -42,10 +43,10 @@ public static class IndicatorCsv
 public static class ExportCsvEndpoint
 {
     [WolverineGet("/api/indicators/export.csv", OperationId = "exportIndicatorsCsv")]
-    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, IQuerySession session, AuditTrail trail,
-        CancellationToken ct, int? annee = null, string? quartier = null)
+    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, PublicationLog log, IQuerySession session, AuditTrail trail,
+        TimeProvider time, CancellationToken ct, int? annee = null, string? quartier = null, string? asOf = null)
     {
-        var (report, refusal) = await ReportRequest.ResolveAsync(worker, publications, session, trail, "csv", annee, quartier, ct);
+        var (report, refusal) = await ReportRequest.ResolveAsync(worker, new ReportSources(publications, log, session, trail, time), "csv", annee, quartier, asOf, ct);
         return report is null
             ? OutcomeResults.ToProblem(refusal!)
             : Results.File(IndicatorCsv.Write(report), IndicatorCsv.ContentType, ReportText.FileName(report, "csv"));

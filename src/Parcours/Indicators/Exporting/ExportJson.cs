@@ -2,6 +2,7 @@ using Marten;
 using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 using Parcours.Kernel;
 using Wolverine.Http;
 
@@ -14,10 +15,10 @@ namespace Parcours.Indicators.Exporting;
 public static class ExportJsonEndpoint
 {
     [WolverineGet("/api/indicators/export.json", OperationId = "exportIndicatorsJson")]
-    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, IQuerySession session, AuditTrail trail,
-        CancellationToken ct, int? annee = null, string? quartier = null)
+    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, PublicationLog log, IQuerySession session, AuditTrail trail,
+        TimeProvider time, CancellationToken ct, int? annee = null, string? quartier = null, string? asOf = null)
     {
-        var (report, refusal) = await ReportRequest.ResolveAsync(worker, publications, session, trail, "json", annee, quartier, ct);
+        var (report, refusal) = await ReportRequest.ResolveAsync(worker, new ReportSources(publications, log, session, trail, time), "json", annee, quartier, asOf, ct);
         return report is null ? OutcomeResults.ToProblem(refusal!) : Results.Ok(report);
     }
 }

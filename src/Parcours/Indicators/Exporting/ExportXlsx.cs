@@ -6,6 +6,7 @@ using Marten;
 using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 using Parcours.Kernel;
 using Wolverine.Http;
 
@@ -120,10 +121,10 @@ public static class IndicatorWorkbook
 public static class ExportXlsxEndpoint
 {
     [WolverineGet("/api/indicators/export.xlsx", OperationId = "exportIndicatorsXlsx")]
-    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, IQuerySession session, AuditTrail trail,
-        CancellationToken ct, int? annee = null, string? quartier = null)
+    public static async Task<IResult> Get(CurrentWorker worker, IndicatorPublications publications, PublicationLog log, IQuerySession session, AuditTrail trail,
+        TimeProvider time, CancellationToken ct, int? annee = null, string? quartier = null, string? asOf = null)
     {
-        var (report, refusal) = await ReportRequest.ResolveAsync(worker, publications, session, trail, "xlsx", annee, quartier, ct);
+        var (report, refusal) = await ReportRequest.ResolveAsync(worker, new ReportSources(publications, log, session, trail, time), "xlsx", annee, quartier, asOf, ct);
         return report is null
             ? OutcomeResults.ToProblem(refusal!)
             : Results.File(IndicatorWorkbook.Write(report), IndicatorWorkbook.ContentType, ReportText.FileName(report, "xlsx"));

@@ -42,7 +42,9 @@ public enum Measurement
     Median,
 }
 
-public sealed record ReportPublication(DateTimeOffset ComputedAt, DateTimeOffset? AsOf, long EventSequence, int Threshold, int BaselineYear, IReadOnlyList<int> Years);
+/// <summary>The publication a report is part of; <see cref="PublicationId"/> is its entry in the publication log, to reproduce it.</summary>
+public sealed record ReportPublication(DateTimeOffset ComputedAt, DateTimeOffset? AsOf, long EventSequence, int Threshold, int BaselineYear, IReadOnlyList<int> Years,
+    Guid? PublicationId = null);
 
 /// <summary>One indicator for one year: its figure and, for a rate or a median, the number of units it is computed over.</summary>
 public sealed record ReportYear(int Year, ReportFigure Value, ReportFigure? Population);
@@ -61,7 +63,9 @@ public sealed record ReportIndicator(
     ReportYear Current,
     /// <summary>Current minus baseline (percentage points for a rate); hidden when either is.</summary>
     ReportFigure Evolution,
-    IReadOnlyList<ReportBreakdown> Breakdowns);
+    IReadOnlyList<ReportBreakdown> Breakdowns,
+    /// <summary>How it is counted, in French.</summary>
+    string Rule = "");
 
 /// <summary>
 /// A view of one <see cref="Publication"/> for one year and one neighbourhood (null: the whole
@@ -102,7 +106,7 @@ public sealed record IndicatorReport(
             ? Breakdowns(definition, published, neighbourhood, labels)
             : [];
         return new ReportIndicator(definition.Code, definition.Version, definition.Label, ContractThemes.Of(definition.Code), measurement,
-            baseline, current, evolution, breakdowns);
+            baseline, current, evolution, breakdowns, ReportText.Rule(definition.Kind));
     }
 
     private static ReportYear YearOf(int year, PublishedYear? published, Measurement measurement, string? neighbourhood)

@@ -16,6 +16,7 @@ public sealed record ReportDocument(
     string ComputedAt,
     string? AsOf,
     long EventSequence,
+    string? PublicationId,
     int Threshold,
     IReadOnlyList<ReportDocument.Line> Rows,
     ReportDocument.Table BySex,
@@ -35,7 +36,7 @@ public sealed record ReportDocument(
     /// <summary>How an indicator is counted, for the report's notes.</summary>
     public sealed record Rule(string Code, string Indicator, string Text);
 
-    public static ReportDocument From(IndicatorReport report, IReadOnlyList<IndicatorDefinition> definitions)
+    public static ReportDocument From(IndicatorReport report)
     {
         var threshold = report.Publication.Threshold;
         string Show(ReportFigure f) => Short(f, threshold);
@@ -48,12 +49,12 @@ public sealed record ReportDocument(
         return new ReportDocument(
             ReportText.Title(report),
             report.NeighbourhoodLabel, report.Year, report.Publication.BaselineYear, report.Year == report.Publication.BaselineYear,
-            Paris(at), report.Publication.AsOf is { } asOf ? Paris(asOf) : null, report.Publication.EventSequence, threshold,
+            Paris(at), report.Publication.AsOf is { } asOf ? Paris(asOf) : null, report.Publication.EventSequence,
+            report.Publication.PublicationId?.ToString(), threshold,
             rows,
             Across(report, Dimension.Sex, "Répartition par sexe", threshold),
             Across(report, Dimension.AgeBand, "Répartition par tranche d'âge", threshold),
-            report.Indicators.Select(i => new Rule(i.Code, i.Label,
-                definitions.FirstOrDefault(d => d.Code == i.Code && d.Version == i.Version) is { } d ? ReportText.Rule(d.Kind) : "")).ToList());
+            report.Indicators.Select(i => new Rule(i.Code, i.Label, i.Rule)).ToList());
     }
 
     /// <summary>A figure in a table cell: its value, or "secret" with the kind of secret.</summary>
@@ -85,7 +86,7 @@ public sealed record ReportDocument(
     {
         var year = today.Year;
         var publication = new ReportPublication(new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero), null, 123456, 11, 2023,
-            Enumerable.Range(2023, Math.Max(1, year - 2022)).ToList());
+            Enumerable.Range(2023, Math.Max(1, year - 2022)).ToList(), Guid.Parse("0195a000-0000-7000-8000-00000000e7e5"));
         static ReportFigure N(double v) => new(v, Secrecy.None);
         static ReportBreakdown Sexes(ReportFigure f, ReportFigure m) => new(Dimension.Sex, "Sexe", [new("F", "Femmes", f), new("M", "Hommes", m)]);
         ReportBreakdown Ages() => new(Dimension.AgeBand, "Tranche d'âge",
@@ -93,13 +94,13 @@ public sealed record ReportDocument(
         var indicators = new List<ReportIndicator>
         {
             new("SAISINES-PRE", 1, "Nombre de saisines du PRE (exemple)", ContractThemes.Education, Measurement.Count,
-                new(2023, N(41), null), new(year, N(53), null), N(12), [Sexes(N(22), N(31)), Ages()]),
+                new(2023, N(41), null), new(year, N(53), null), N(12), [Sexes(N(22), N(31)), Ages()], ReportText.Rule(IndicatorKind.Referrals)),
             new("SUIVIS-PRE", 1, "Nombre d'enfants et de jeunes suivis par le PRE (exemple)", ContractThemes.Safety, Measurement.Count,
                 new(2023, N(252), null), new(year, new(null, Secrecy.Secondary), null), new(null, Secrecy.Derived), [Sexes(new(null, Secrecy.Primary), new(null, Secrecy.Secondary))]),
             new("TAUX-ACCEPTATION", 1, "Taux d'acceptation des orientations (exemple)", ContractThemes.Steering, Measurement.Rate,
                 new(2023, N(62.5), N(16)), new(year, N(66.7), N(12)), N(4.2), []),
         };
         var report = new IndicatorReport(publication, year, "BM", "Beau Marais (exemple)", indicators);
-        return From(report, IndicatorCatalogue.All);
+        return From(report);
     }
 }

@@ -2,25 +2,30 @@ using Marten;
 using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 using Parcours.Kernel;
 using Parcours.Reference;
 
 namespace Parcours.Indicators.Exporting;
 
+/// <summary>The services every export and the printed report read from (Wolverine and the page inject them one by one).</summary>
+public sealed record ReportSources(IndicatorPublications Publications, PublicationLog Log, IQuerySession Session, AuditTrail Trail, TimeProvider Time);
+
 /// <summary>
-/// What every export and the printed report do first: check the reader, the year and the
-/// neighbourhood, then take their view of the live publication and trace the export.
+/// What every export and the printed report do first: check the reader, the year, the
+/// neighbourhood and the optional past day, then take their view of the publication (live, or as
+/// of that day), log the publication handed out (so it can be reproduced) and trace the export.
 /// </summary>
 public static class ReportRequest
 {
     public const string AuditAction = "indicators.export";
 
-    public static readonly Refusal NotAllowed =
-        Refusal.Forbidden("Les indicateurs sont réservés aux coordinateurs statistiques et aux coordinateurs de dispositif.");
+    public static readonly Refusal NotAllowed = Refusal.Forbidden(GetPublicationEndpoint.Refused);
 
-    public static async Task<(IndicatorReport? Report, Refusal? Refusal)> ResolveAsync(CurrentWorker worker, IndicatorPublications publications,
-        IQuerySession session, AuditTrail trail, string format, int? year, string? neighbourhood, CancellationToken ct)
+    public static async Task<(IndicatorReport? Report, Refusal? Refusal)> ResolveAsync(CurrentWorker worker, ReportSources sources,
+        string format, int? year, string? neighbourhood, string? asOf, CancellationToken ct)
     {
+        var (publications, session, trail) = (sources.Publications, sources.Session, sources.Trail);
         if (!IndicatorAccess.MayRead(worker))
         {
             await trail.RecordAsync(AuditEntry.By(worker, AuditAction, $"export {format}", AuditOutcome.Refused), ct);
@@ -40,10 +45,16 @@ public static class ReportRequest
             code = territory!.Id;
         }
 
-        var publication = await publications.LiveAsync(years, ct);
+        var (query, invalid) = PublicationQuery.Parse(null, asOf, sources.Time.Today());
+        if (invalid is not null) return (null, invalid);
+
+        var publication = query!.AsOf is { } instant ? await publications.AsOfAsync(instant, years, ct) : await publications.LiveAsync(years, ct);
         var labels = await IndicatorLabels.LoadAsync(session, ct);
-        await trail.RecordAsync(AuditEntry.By(worker, AuditAction, ReportText.Purpose(format, chosenYear, code), AuditOutcome.Allowed), ct);
-        return (IndicatorReport.Of(publication, chosenYear, code, labels), null);
+        var logged = await sources.Log.RecordAsync(publication, worker, format, code, ct);
+        await trail.RecordAsync(AuditEntry.By(worker, AuditAction, ReportText.Purpose(format, chosenYear, code, query.AsOf is null ? null : asOf!.Trim()),
+            AuditOutcome.Allowed), ct);
+        var report = IndicatorReport.Of(publication, chosenYear, code, labels);
+        return (report with { Publication = report.Publication with { PublicationId = logged.Id } }, null);
     }
 
     /// <summary>

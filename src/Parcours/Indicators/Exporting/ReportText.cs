@@ -29,7 +29,10 @@ public static class ReportText
 
     /// <summary>Where the figures come from, for the workbook's first lines.</summary>
     public static string Provenance(ReportPublication publication) =>
-        $"Calculés le {publication.ComputedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, jusqu'à l'événement n° {publication.EventSequence} ; " +
+        $"Calculés le {publication.ComputedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} UTC" +
+        (publication.AsOf is { } asOf ? $" tels qu'ils étaient le {asOf.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} UTC" : "") +
+        $", jusqu'à l'événement n° {publication.EventSequence}" +
+        (publication.PublicationId is { } id ? $" (publication {id})" : "") + " ; " +
         $"secret statistique : aucun effectif publié entre 1 et {publication.Threshold - 1}.";
 
     public static string Evolution(int baselineYear) => $"Évolution depuis {baselineYear}";
@@ -82,7 +85,8 @@ public static class ReportText
     };
 
     /// <summary>The audit trail's purpose of an export: "export csv 2026 BM".</summary>
-    public static string Purpose(string format, int year, string? neighbourhood) => $"export {format} {year} {neighbourhood ?? "territoire"}";
+    public static string Purpose(string format, int year, string? neighbourhood, string? asOf = null) =>
+        $"export {format} {year} {neighbourhood ?? "territoire"}" + (asOf is null ? "" : $" au {asOf}");
 
     /// <summary>A file name such as <c>indicateurs-2026-beau-marais.csv</c>.</summary>
     public static string FileName(IndicatorReport report, string extension) =>

@@ -5,9 +5,9 @@ using Parcours.Audit;
 using Parcours.Documents;
 using Parcours.Documents.Rendering;
 using Parcours.Identity;
-using Parcours.Indicators.Definitions;
 using Parcours.Indicators.Exporting;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 using Parcours.Kernel;
 
 namespace Parcours.Pages.Indicateurs;
@@ -18,7 +18,7 @@ namespace Parcours.Pages.Indicateurs;
 /// policy. When the report cannot be made, the page says why (403, 400, 404) in the site's layout.
 /// Printing it is traced like an export.
 /// </summary>
-public sealed class RapportModel(IndicatorPublications publications, IQuerySession session, AuditTrail trail) : PageModel
+public sealed class RapportModel(IndicatorPublications publications, PublicationLog log, IQuerySession session, AuditTrail trail, TimeProvider time) : PageModel
 {
     public static class Text
     {
@@ -32,7 +32,7 @@ public sealed class RapportModel(IndicatorPublications publications, IQuerySessi
 
     public Refusal? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string? annee, [FromQuery] string? quartier, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? annee, [FromQuery] string? quartier, [FromQuery] string? asOf, CancellationToken ct)
     {
         var worker = HttpContext.CurrentWorker()!;
         int? year = null;
@@ -42,10 +42,10 @@ public sealed class RapportModel(IndicatorPublications publications, IQuerySessi
                 return Refused(Kernel.Refusal.Invalid("annee", Text.BadYear));
             year = parsed;
         }
-        var (report, refusal) = await ReportRequest.ResolveAsync(worker, publications, session, trail, Format, year, quartier, ct);
+        var (report, refusal) = await ReportRequest.ResolveAsync(worker, new ReportSources(publications, log, session, trail, time), Format, year, quartier, asOf, ct);
         if (report is null) return Refused(refusal!);
 
-        var document = await session.RenderAsync(TemplateCatalogue.IndicatorReport, ReportDocument.From(report, IndicatorCatalogue.All), ct);
+        var document = await session.RenderAsync(TemplateCatalogue.IndicatorReport, ReportDocument.From(report), ct);
         if (document.Html is not { } html) return Refused(Kernel.Refusal.Rule(document.Error ?? Text.Failed));
         PrintableDocument.Protect(Response);
         return Content(html, "text/html; charset=utf-8");
