@@ -28,14 +28,16 @@ public sealed class IndicatorPublications(IDocumentStore store, IOptions<Indicat
         await using var session = store.QuerySession();
         var sequence = await ProjectedSequenceAsync(ct);
         var facts = await session.Query<IndicatorFact>().ToListAsync(ct);
-        return Publish(facts, years ?? DefaultYears(), asOf: null, sequence);
+        var receptions = await session.Query<ReceptionFact>().ToListAsync(ct);
+        return Publish(facts, years ?? DefaultYears(), asOf: null, sequence, receptions);
     }
 
-    public Publication Publish(IReadOnlyList<IndicatorFact> facts, IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence)
+    public Publication Publish(IReadOnlyList<IndicatorFact> facts, IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence,
+        IReadOnlyList<ReceptionFact>? receptions = null)
     {
         var ordered = years.Distinct().Order().ToList();
         return new Publication(time.GetUtcNow(), asOf, sequence, Rules.Threshold, BaselineYear, ordered,
-            IndicatorPublisher.Publish(facts, IndicatorCatalogue.All, ordered, Rules));
+            IndicatorPublisher.Publish(facts, IndicatorCatalogue.All, ordered, Rules, receptions));
     }
 
     /// <summary>The last event sequence the indicator facts projection has processed.</summary>

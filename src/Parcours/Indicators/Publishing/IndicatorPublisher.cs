@@ -13,23 +13,29 @@ namespace Parcours.Indicators.Publishing;
 /// </summary>
 public static class IndicatorPublisher
 {
+    /// <param name="receptions">The permanence sessions, for the indicators counted from them (none when omitted).</param>
     public static IReadOnlyList<PublishedIndicator> Publish(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules) =>
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules,
+        IReadOnlyList<ReceptionFact>? receptions = null) =>
         definitions.Select(definition => new PublishedIndicator(definition,
-            years.Select(year => definition.IsCount ? Counted(facts, definition, year, rules) : Measured(facts, definition, year, rules)).ToList()))
+            years.Select(year => definition.IsCount ? Counted(facts, receptions ?? [], definition, year, rules) : Measured(facts, definition, year, rules)).ToList()))
             .ToList();
 
     /// <summary>The dimensions a count is broken down by, besides the neighbourhood of its rows.</summary>
     public static IReadOnlyList<Dimension> BreakdownsOf(IndicatorDefinition definition) =>
         definition.Dimensions.Where(d => d != Dimension.Neighbourhood).ToList();
 
-    private static PublishedYear Counted(IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, DisclosureRules rules)
+    private static PublishedYear Counted(
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IndicatorDefinition definition, int year, DisclosureRules rules)
     {
         var shared = $"{definition.Code} v{definition.Version} {year}";
         var dimensions = BreakdownsOf(definition);
+        CountTable Count(Dimension? by) => definition.Kind == IndicatorKind.Receptions
+            ? IndicatorCounter.CountReceptions(receptions, definition, year, null, Dimension.Neighbourhood, by)
+            : IndicatorCounter.Count(facts, definition, year, null, Dimension.Neighbourhood, by);
         var tables = dimensions.Count == 0
-            ? [IndicatorCounter.Count(facts, definition, year, null, Dimension.Neighbourhood) with { RowTotalsKey = shared }]
-            : dimensions.Select(by => IndicatorCounter.Count(facts, definition, year, null, Dimension.Neighbourhood, by) with
+            ? [Count(null) with { RowTotalsKey = shared }]
+            : dimensions.Select(by => Count(by) with
             {
                 Name = $"{shared} × {by}",
                 RowTotalsKey = shared,
