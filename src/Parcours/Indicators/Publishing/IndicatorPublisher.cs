@@ -25,22 +25,33 @@ public static class IndicatorPublisher
     public static IReadOnlyList<Dimension> BreakdownsOf(IndicatorDefinition definition) =>
         definition.Dimensions.Where(d => d != Dimension.Neighbourhood).ToList();
 
-    private static PublishedYear Counted(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IndicatorDefinition definition, int year, DisclosureRules rules)
+    /// <summary>
+    /// The true tables of a count for one year, before disclosure control: one per breakdown,
+    /// rows = neighbourhoods, all sharing the neighbourhood totals and the grand total. An
+    /// indicator counted from permanence sessions reads <paramref name="receptions"/>.
+    /// </summary>
+    public static IReadOnlyList<CountTable> CountTables(
+        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions = null)
     {
         var shared = $"{definition.Code} v{definition.Version} {year}";
         var dimensions = BreakdownsOf(definition);
         CountTable Count(Dimension? by) => definition.Kind == IndicatorKind.Receptions
-            ? IndicatorCounter.CountReceptions(receptions, definition, year, null, Dimension.Neighbourhood, by)
+            ? IndicatorCounter.CountReceptions(receptions ?? [], definition, year, null, Dimension.Neighbourhood, by)
             : IndicatorCounter.Count(facts, definition, year, null, Dimension.Neighbourhood, by);
-        var tables = dimensions.Count == 0
+        return dimensions.Count == 0
             ? [Count(null) with { RowTotalsKey = shared }]
             : dimensions.Select(by => Count(by) with
             {
                 Name = $"{shared} × {by}",
                 RowTotalsKey = shared,
             }).ToList();
-        var published = Suppress.Tables(tables, rules);
+    }
+
+    private static PublishedYear Counted(
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IndicatorDefinition definition, int year, DisclosureRules rules)
+    {
+        var dimensions = BreakdownsOf(definition);
+        var published = Suppress.Tables(CountTables(facts, definition, year, receptions), rules);
         var breakdowns = dimensions.Count == 0
             ? [new PublishedBreakdown(Dimension.Neighbourhood, published[0])]
             : dimensions.Select((by, i) => new PublishedBreakdown(by, published[i])).ToList();
