@@ -1,6 +1,9 @@
 using Parcours.Indicators.Counting;
 using Parcours.Indicators.Definitions;
+using Parcours.Indicators.Disclosure;
 using Parcours.Indicators.Facts;
+using Parcours.Indicators.Publishing;
+using Parcours.Tests.Indicators;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Permanences;
@@ -39,6 +42,26 @@ public sealed class PermanenceCountingTests
         var byAge = IndicatorCounter.CountReceptions(facts, Permanences, 2026, "BM", Dimension.AgeBand);
         Assert.Equal(AgeBand.All, byAge.RowLabels);
         Assert.Equal(13, byAge.Counts[AgeBand.All.ToList().IndexOf("26-44")][0]);
+    }
+
+    [Theory]
+    [InlineData(3, 40)]
+    [InlineData(4, 150)]
+    public void no_hidden_figure_of_the_permanences_can_be_narrowed_below_the_threshold_and_none_lies_in_1_to_10(int seed, int sessions)
+    {
+        var random = new Random(seed);
+        var territories = ReferenceSeed.Territories.Where(t => t.IsValidOn(new DateOnly(2026, 1, 1))).Select(t => t.Id).ToArray();
+        var facts = Enumerable.Range(0, sessions).Select(_ => Held(new DateOnly(2026, random.Next(1, 13), random.Next(1, 29)), territories[random.Next(territories.Length)],
+                AgeBand.All.Skip(3).Where(_ => random.NextDouble() < 0.4).Select(band => new PeopleReceived(random.NextDouble() < 0.85 ? Sex.F : Sex.M, band, random.Next(0, 6)))
+                    .DistinctBy(r => (r.Sex, r.AgeBand)).ToArray()))
+            .ToList();
+
+        var tables = IndicatorPublisher.CountTables([], Permanences, 2026, facts);
+        var published = IndicatorPublisher.Publish([], [Permanences], [2026], DisclosureRules.Default, facts)[0].Years[0].Breakdowns.Select(b => b.Table).ToList();
+        Assert.Equal(2, tables.Count);
+        Assert.True(tables[0].GrandTotal > 0);
+        Assert.All(DisclosureCheck.HiddenWidths(tables, published), hidden => Assert.True(hidden.Width >= DisclosureRules.Default.ProtectionInterval - 1e-6, hidden.Where));
+        Assert.DoesNotContain(DisclosureCheck.Figures(tables, published), f => f.Value.Value is >= 1 and <= 10);
     }
 
     [Fact]
