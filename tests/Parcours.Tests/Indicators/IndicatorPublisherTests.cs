@@ -134,6 +134,42 @@ public sealed class IndicatorPublisherTests
         Assert.True(hiddenSeen > 0, "the random territory should need some suppression");
     }
 
+    [Theory]
+    [InlineData(8, 300)]
+    [InlineData(9, 700)]
+    public void the_same_people_counted_in_two_indicators_are_shown_in_both_or_hidden_in_both(int seed, int pathways)
+    {
+        var facts = World(seed, pathways);
+        // Make the shared populations of the catalogue real: MDF is for women only.
+        foreach (var fact in facts.Where(f => f.Programme == "MDF")) fact.Sex = Sex.F;
+        var definitions = IndicatorCatalogue.All.Where(d => d.IsCount).ToList();
+        var published = IndicatorPublisher.Publish(facts, definitions, [2026], DisclosureRules.Default);
+
+        var figures = new List<(string Population, string Where, bool Hidden)>();
+        foreach (var definition in definitions)
+        {
+            var counted = IndicatorPublisher.CountedTables(facts, definition, 2026);
+            var tables = counted.Select(c => c.Table).ToList();
+            var output = published.Single(p => p.Definition == definition).Years[0].Breakdowns.Select(b => b.Table).ToList();
+            var members = new Dictionary<string, SortedSet<string>>();
+            foreach (var (table, units) in counted)
+                for (var r = 0; r < table.RowLabels.Count; r++)
+                    for (var c = 0; c < table.ColumnLabels.Count; c++)
+                        foreach (var key in new[] { LinearSystem.CellKey(table, r, c), LinearSystem.RowKey(table, r), LinearSystem.ColumnKey(table, c), LinearSystem.GrandKey(table) })
+                        {
+                            if (!members.TryGetValue(key, out var set)) members[key] = set = new SortedSet<string>(StringComparer.Ordinal);
+                            set.UnionWith(units[r][c]);
+                        }
+            foreach (var (key, value) in DisclosureCheck.Figures(tables, output))
+                if (members[key].Count > 0) figures.Add((string.Join(",", members[key]), $"{definition.Code} {key}", value.IsSuppressed));
+        }
+
+        var shared = figures.GroupBy(f => f.Population).Where(g => g.Select(f => f.Where.Split(' ')[0]).Distinct().Count() > 1).ToList();
+        Assert.NotEmpty(shared);
+        foreach (var group in shared)
+            Assert.True(group.All(f => f.Hidden) || group.All(f => !f.Hidden), string.Join("; ", group.Select(f => $"{f.Where}={(f.Hidden ? "hidden" : "shown")}")));
+    }
+
     [Fact]
     public void a_measure_over_too_few_units_is_hidden_with_its_population_and_another_so_the_total_cannot_reveal_it()
     {

@@ -29,6 +29,16 @@ public static class IndicatorCounter
 
     public static CountTable Count(
         IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year, string? neighbourhood,
+        Dimension rows, Dimension? columns = null) =>
+        CountUnits(facts, definition, year, neighbourhood, rows, columns).Table;
+
+    /// <summary>
+    /// The table and, for each cell, the keys of the units it counts (pseudonymous: a pathway
+    /// pseudonym, or "programme|person pseudonym"...), so a publication can find the same
+    /// population counted in two indicators and hide it in both.
+    /// </summary>
+    public static (CountTable Table, IReadOnlyList<string>[][] Units) CountUnits(
+        IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year, string? neighbourhood,
         Dimension rows, Dimension? columns = null)
     {
         if (!definition.IsCount) throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
@@ -45,15 +55,16 @@ public static class IndicatorCounter
 
         var rowLabels = Labels(rows, units);
         var columnLabels = columns is { } cd ? Labels(cd, units) : [SingleColumn];
-        var counts = rowLabels.Select(_ => new int[columnLabels.Count]).ToArray();
+        var cells = rowLabels.Select(_ => columnLabels.Select(_ => new List<string>()).ToArray()).ToArray();
         foreach (var unit in units)
         {
             var r = IndexOf(rowLabels, ValueOf(rows, unit));
             var k = columns is { } col ? IndexOf(columnLabels, ValueOf(col, unit)) : 0;
-            counts[r][k]++;
+            cells[r][k].Add($"{definition.Kind}|{unit.Key}");
         }
         var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
-        return new CountTable(name, rowLabels, columnLabels, counts);
+        var table = new CountTable(name, rowLabels, columnLabels, cells.Select(row => row.Select(cell => cell.Count).ToArray()).ToArray());
+        return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<string>)cell).ToArray()).ToArray());
     }
 
     /// <summary>

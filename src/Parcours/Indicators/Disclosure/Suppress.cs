@@ -12,19 +12,31 @@ namespace Parcours.Indicators.Disclosure;
 /// </summary>
 public static class Suppress
 {
-    public static IReadOnlyList<PublishedTable> Tables(IReadOnlyList<CountTable> tables, DisclosureRules rules)
+    public static IReadOnlyList<PublishedTable> Tables(IReadOnlyList<CountTable> tables, DisclosureRules rules) =>
+        Apply(tables, rules, alsoHide: null).Tables;
+
+    /// <summary>
+    /// Suppresses the tables, hiding also the figures named in <paramref name="alsoHide"/> (by
+    /// <see cref="LinearSystem"/> key: the same population hidden elsewhere in the export), and
+    /// protects them like the others. Returns the keys of every hidden figure.
+    /// </summary>
+    public static (IReadOnlyList<PublishedTable> Tables, IReadOnlySet<string> Hidden) Apply(
+        IReadOnlyList<CountTable> tables, DisclosureRules rules, IReadOnlySet<string>? alsoHide)
     {
         var system = LinearSystem.Of(tables);
-        var reasons = Hide(system, rules);
-        return tables.Select(table => Publish(table, system, reasons)).ToList();
+        var forced = alsoHide is null ? [] : system.Figures.Select((f, i) => (f.Key, i)).Where(x => alsoHide.Contains(x.Key)).Select(x => x.i).ToHashSet();
+        var reasons = Hide(system, rules, forced);
+        return (tables.Select(table => Publish(table, system, reasons)).ToList(),
+            reasons.Keys.Select(f => system.Figures[f].Key).ToHashSet());
     }
 
     /// <summary>The figures to hide, by index in <paramref name="system"/>, with the reason.</summary>
-    public static IReadOnlyDictionary<int, Suppression> Hide(LinearSystem system, DisclosureRules rules)
+    public static IReadOnlyDictionary<int, Suppression> Hide(LinearSystem system, DisclosureRules rules, IReadOnlySet<int>? alsoHide = null)
     {
         var reasons = new Dictionary<int, Suppression>();
         for (var f = 0; f < system.Figures.Count; f++)
             if (rules.IsSmall(system.Figures[f].Value)) reasons[f] = Suppression.Primary;
+            else if (alsoHide?.Contains(f) == true) reasons[f] = Suppression.Secondary;
 
         var hidden = reasons.Keys.ToHashSet();
         var protectedFigures = new HashSet<int>();
