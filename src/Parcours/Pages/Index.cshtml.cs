@@ -37,7 +37,7 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
         public const string EmptyNoFilter = "Votre structure ne suit encore aucun parcours. Enregistrez une nouvelle orientation pour commencer.";
         public const string NewReferral = "Nouvelle orientation";
         public const string NoCaseRole =
-            "Votre rôle ne donne accès à aucun dossier de personne. Les tableaux d'indicateurs anonymisés seront disponibles ici.";
+            "Votre rôle ne donne accès à aucun dossier de personne.";
         public const string Pagination = "Pagination";
         public const string Previous = "Page précédente";
         public const string Next = "Page suivante";
@@ -79,6 +79,7 @@ public sealed class IndexModel(IQuerySession session, PersonVault vault, AuditTr
         if (!worker.WorksWithPeople)
         {
             if (worker.Has(Role.DataProtectionOfficer)) return Redirect("/journal");
+            if (worker.Has(Role.StatisticsCoordinator)) return Redirect("/indicateurs");
             if (worker.Has(Role.Administrator)) return Redirect("/admin/habilitations");
             NoCaseRole = true;
             return Page();

@@ -79,6 +79,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         { WorksWithPeople: true } => "Mes suivis",
         var w when w.Has(Role.DataProtectionOfficer) => "Journal des accès",
         var w when w.Has(Role.Administrator) => "Habilitations",
+        var w when w.Has(Role.StatisticsCoordinator) => Parcours.Pages.Indicateurs.IndicateursText.Title,
         _ => "Parcours",
     };
 
