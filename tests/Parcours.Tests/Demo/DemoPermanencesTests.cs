@@ -19,7 +19,7 @@ public sealed class DemoPermanencesTests
         Assert.All(Sessions, e =>
         {
             var recorded = Assert.IsType<PermanenceSessionRecorded>(e.Data);
-            var command = new RecordPermanenceSession(recorded.SessionId, recorded.HeldOn, recorded.Kind, recorded.TerritoryCode, recorded.Received, CurrentWorker.Of(Staff.MdfWorker));
+            var command = new RecordPermanenceSession(recorded.SessionId, recorded.HeldOn, recorded.Kind, recorded.TerritoryCode, recorded.Received.Select(ReceivedLine.Of).ToList(), CurrentWorker.Of(Staff.MdfWorker));
             Assert.Null(RecordPermanenceSessionHandler.ValidateInput(command));
             var territory = ReferenceSeed.Territories.SingleOrDefault(t => t.Id == recorded.TerritoryCode);
             var decision = RecordPermanenceSessionHandler.Decide(command, new PermanenceFacts(kinds.Contains(recorded.Kind), territory), DemoWorld.ParisDay(Now), e.At);

@@ -78,7 +78,7 @@ public sealed class PermanenceCountingTests
         var worker = CurrentWorker.Of(Staff.MdfWorker);
         var today = new DateOnly(2026, 11, 26);
         var territory = ReferenceSeed.Territories.Single(t => t.Id == "BM");
-        var command = new RecordPermanenceSession(Guid.CreateVersion7(), today, "ECOUTE", "BM", [new PeopleReceived(Sex.F, "26-44", 0), new PeopleReceived(Sex.F, "18-25", 3)], worker);
+        var command = new RecordPermanenceSession(Guid.CreateVersion7(), today, "ECOUTE", "BM", [new ReceivedLine(Sex.F, "26-44", 0), new ReceivedLine(Sex.F, "18-25", 3)], worker);
 
         Assert.Equal("heldOn", RecordPermanenceSessionHandler.Decide(command with { HeldOn = today.AddDays(1) }, new(true, territory), today, DateTimeOffset.UnixEpoch).Refusal?.Field);
         Assert.Equal("kind", RecordPermanenceSessionHandler.Decide(command, new(false, territory), today, DateTimeOffset.UnixEpoch).Refusal?.Field);

@@ -24,7 +24,7 @@ public sealed class PermanenceRecordingTests(AppFixture fixture) : IntegrationCo
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static RecordPermanenceSessionRequest Session(DateOnly? on = null, string kind = "JURISTE", string territory = "BM-GAGARINE", params PeopleReceived[] received) =>
-        new(on ?? Today.AddDays(-3), kind, territory, received.Length > 0 ? [.. received] : [new PeopleReceived(Sex.F, "26-44", 6), new PeopleReceived(Sex.F, "45-59", 2)]);
+        new(on ?? Today.AddDays(-3), kind, territory, received.Length > 0 ? [.. received.Select(ReceivedLine.Of)] : [new ReceivedLine(Sex.F, "26-44", 6), new ReceivedLine(Sex.F, "45-59", 2)]);
 
     [Fact]
     public async Task a_maison_des_femmes_worker_records_a_session_with_counts_only_and_finds_it_in_the_list()
@@ -87,6 +87,7 @@ public sealed class PermanenceRecordingTests(AppFixture fixture) : IntegrationCo
         { "unknown age band", new { heldOn = Today.AddDays(-1), kind = "CIDFF", territoryCode = "BM", received = new[] { new { sex = "F", ageBand = "25-30", people = 2 } } }, "received", "Tranche d'âge inconnue" },
         { "line given twice", new { heldOn = Today.AddDays(-1), kind = "CIDFF", territoryCode = "BM", received = new[] { new { sex = "F", ageBand = "26-44", people = 2 }, new { sex = "F", ageBand = "26-44", people = 3 } } }, "received", "deux fois" },
         { "implausible count", new { heldOn = Today.AddDays(-1), kind = "CIDFF", territoryCode = "BM", received = new[] { new { sex = "F", ageBand = "26-44", people = 100000 } } }, "received", "vérifiez" },
+        { "line without sex", new { heldOn = Today.AddDays(-1), kind = "CIDFF", territoryCode = "BM", received = new[] { new { ageBand = "26-44", people = 2 } } }, "received", "sexe est obligatoire" },
         { "no counts", new { heldOn = Today.AddDays(-1), kind = "CIDFF", territoryCode = "BM" }, "received", "Indiquez" },
         { "watch sector before it existed", new { heldOn = new DateOnly(2023, 5, 2), kind = "CIDFF", territoryCode = "SV-MOLLIEN", received = new[] { new { sex = "F", ageBand = "26-44", people = 2 } } }, "territoryCode", "n'existe pas" },
     };

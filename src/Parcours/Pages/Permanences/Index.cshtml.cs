@@ -69,8 +69,8 @@ public sealed class IndexModel(IQuerySession session, IMessageBus bus, TimeProvi
 
         var received = PermanencesText.Bands.SelectMany((band, i) => new[]
         {
-            new PeopleReceived(Sex.F, band, At(Input.Women, i)),
-            new PeopleReceived(Sex.M, band, At(Input.Men, i)),
+            new ReceivedLine(Sex.F, band, At(Input.Women, i)),
+            new ReceivedLine(Sex.M, band, At(Input.Men, i)),
         }).ToList();
         var command = new RecordPermanenceSession(Guid.CreateVersion7(), Input.HeldOn ?? default, Blank(Input.Kind), Blank(Input.TerritoryCode), received, worker);
         var outcome = await bus.SendAsync(command, ct);

@@ -13,11 +13,17 @@ public sealed record RecordPermanenceSession(
     DateOnly HeldOn,
     string? Kind,
     string? TerritoryCode,
-    IReadOnlyList<PeopleReceived>? Received,
+    IReadOnlyList<ReceivedLine>? Received,
     CurrentWorker Actor);
 
+/// <summary>A line of the count as typed: the sex is checked present rather than read as the default.</summary>
+public sealed record ReceivedLine(Sex? Sex, string? AgeBand, int People)
+{
+    public static ReceivedLine Of(PeopleReceived received) => new(received.Sex, received.AgeBand, received.People);
+}
+
 /// <summary>The body of <c>POST /api/permanences</c>.</summary>
-public sealed record RecordPermanenceSessionRequest(DateOnly HeldOn, string? Kind, string? TerritoryCode, List<PeopleReceived>? Received);
+public sealed record RecordPermanenceSessionRequest(DateOnly HeldOn, string? Kind, string? TerritoryCode, List<ReceivedLine>? Received);
 
 /// <summary>What the decision needs from the reference data.</summary>
 public sealed record PermanenceFacts(bool KindExists, Territory? Territory);
@@ -50,12 +56,13 @@ public static class RecordPermanenceSessionHandler
         foreach (var line in c.Received)
         {
             if (line is null) return Refusal.Invalid("received", "Une ligne du décompte est vide.");
-            if (!Enum.IsDefined(line.Sex)) return Refusal.Invalid("received", "Sexe inconnu dans le décompte.");
-            if (!AgeBand.All.Contains(line.AgeBand)) return Refusal.Invalid("received", $"Tranche d'âge inconnue : « {line.AgeBand} ».");
+            if (line.Sex is not { } sex) return Refusal.Invalid("received", "Le sexe est obligatoire sur chaque ligne du décompte.");
+            if (!Enum.IsDefined(sex)) return Refusal.Invalid("received", "Sexe inconnu dans le décompte.");
+            if (line.AgeBand is not { } band || !AgeBand.All.Contains(band)) return Refusal.Invalid("received", $"Tranche d'âge inconnue : « {line.AgeBand} ».");
             if (line.People < 0) return Refusal.Invalid("received", "Un nombre de personnes reçues ne peut pas être négatif.");
             if (line.People > PermanenceAccess.MaxPeoplePerLine)
                 return Refusal.Invalid("received", $"Au plus {PermanenceAccess.MaxPeoplePerLine} personnes par ligne : vérifiez la saisie.");
-            if (!seen.Add((line.Sex, line.AgeBand))) return Refusal.Invalid("received", $"La ligne {line.Sex} {line.AgeBand} est donnée deux fois.");
+            if (!seen.Add((sex, band))) return Refusal.Invalid("received", $"La ligne {line.Sex} {line.AgeBand} est donnée deux fois.");
         }
         return null;
     }
@@ -70,6 +77,7 @@ public static class RecordPermanenceSessionHandler
 
         // Zero lines say nothing: only the people actually received are kept, in a stable order.
         var received = c.Received!.Where(r => r.People > 0)
+            .Select(r => new PeopleReceived(r.Sex!.Value, r.AgeBand!, r.People))
             .OrderBy(r => r.Sex).ThenBy(r => IndexOf(r.AgeBand))
             .ToList();
         return Decision.Accept(new PermanenceSessionRecorded(
