@@ -1,7 +1,9 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Parcours.Indicators.Definitions;
 using Parcours.Indicators.Facts;
 using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
 
 namespace Parcours.Indicators;
 
@@ -16,14 +18,18 @@ public static class Configuration
             .Duplicate(x => x.Programme)
             .Duplicate(x => x.ReferredOn);
         options.Schema.For<ReceptionFact>().Duplicate(x => x.HeldOn);
+        options.Schema.For<IndicatorDefinitionVersion>();
+        options.Schema.For<PublicationRecord>().Duplicate(x => x.At);
         return options;
     }
 
-    /// <summary>Settings under <c>Parcours:Indicators</c> (threshold, baseline year) and the publication service.</summary>
+    /// <summary>Settings under <c>Parcours:Indicators</c> (threshold, baseline year), the publication services and the definitions' seed.</summary>
     public static IServiceCollection AddIndicators(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IndicatorOptions>(configuration.GetSection("Parcours:Indicators"));
         services.AddSingleton<IndicatorPublications>();
+        services.AddSingleton<PublicationLog>();
+        services.InitializeMartenWith<IndicatorDefinitionSeed>();
         return services;
     }
 }

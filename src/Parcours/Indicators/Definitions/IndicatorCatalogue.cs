@@ -3,8 +3,9 @@ using Parcours.Kernel;
 namespace Parcours.Indicators.Definitions;
 
 /// <summary>
-/// The contract's indicators ("LES INDICATEURS"), version 1, as a static catalogue.
-/// A Marten document seed (editable, versioned in the database) can replace it later.
+/// The contract's indicators ("LES INDICATEURS"): the seed of the stored definition versions
+/// (<see cref="IndicatorDefinitionVersion"/>, written by <see cref="IndicatorDefinitionSeed"/>).
+/// Publications read the stored versions, in force at the instant they are computed for.
 /// </summary>
 public static class IndicatorCatalogue
 {
@@ -43,4 +44,14 @@ public static class IndicatorCatalogue
     ];
 
     public static IndicatorDefinition Get(string code) => All.Single(d => d.Code == code);
+
+    /// <summary>
+    /// When the first versions took effect: the start of the contract's baseline year (Paris time),
+    /// before any event the platform records, so every past date has its rules.
+    /// </summary>
+    public static readonly DateTimeOffset FirstVersionsValidFrom = new(2023, 1, 1, 0, 0, 0, TimeSpan.FromHours(1));
+
+    /// <summary>The catalogue as stored versions, in publication order.</summary>
+    public static IReadOnlyList<IndicatorDefinitionVersion> Versions() =>
+        All.Select((definition, order) => IndicatorDefinitionVersion.Of(definition, FirstVersionsValidFrom, order)).ToList();
 }

@@ -15,6 +15,14 @@ public sealed partial class IndicatorFactProjection : MultiStreamProjection<Indi
 {
     private readonly Pseudonyms _pseudonyms;
 
+    /// <summary>The events that change a fact (each has an identity below): what an as-of replay reads.</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(PathwayReferred), typeof(ReferralAccepted), typeof(ReferralDeclined), typeof(AccompanimentStarted),
+        typeof(OrientationProposed), typeof(OrientationAccepted), typeof(OrientationRefused), typeof(OrientationExpired),
+        typeof(CommitteeDecisionRecorded), typeof(PathwayExited), typeof(PathwayReopened),
+    ];
+
     public IndicatorFactProjection(Pseudonyms pseudonyms)
     {
         _pseudonyms = pseudonyms;
@@ -31,7 +39,8 @@ public sealed partial class IndicatorFactProjection : MultiStreamProjection<Indi
         Identity<IEvent<PathwayReopened>>(FactId);
     }
 
-    private string FactId(IEvent e) => _pseudonyms.Pathway(e.StreamId);
+    /// <summary>The fact a pathway event belongs to.</summary>
+    public string FactId(IEvent e) => _pseudonyms.Pathway(e.StreamId);
 
     public override async ValueTask<IndicatorFact?> EvolveAsync(IndicatorFact? snapshot, string id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {

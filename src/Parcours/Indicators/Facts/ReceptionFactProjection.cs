@@ -12,10 +12,16 @@ namespace Parcours.Indicators.Facts;
 /// </summary>
 public sealed partial class ReceptionFactProjection : MultiStreamProjection<ReceptionFact, Guid>
 {
+    /// <summary>The events this projection reads (for a replay outside the daemon).</summary>
+    public static readonly Type[] EventTypes = [typeof(PermanenceSessionRecorded)];
+
     public ReceptionFactProjection()
     {
         Identity<PermanenceSessionRecorded>(e => e.SessionId);
     }
+
+    /// <summary>The fact an event belongs to: its session.</summary>
+    public static Guid SessionOf(IEvent e) => e.Data is PermanenceSessionRecorded recorded ? recorded.SessionId : e.StreamId;
 
     public override async ValueTask<ReceptionFact?> EvolveAsync(ReceptionFact? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
