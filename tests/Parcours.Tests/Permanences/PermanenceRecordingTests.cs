@@ -145,6 +145,31 @@ public sealed class PermanenceRecordingTests(AppFixture fixture) : IntegrationCo
     }
 
     [Fact]
+    public async Task a_publication_as_of_a_past_instant_or_reproduced_from_its_sequence_counts_the_same_sessions()
+    {
+        var year = Today.AddDays(-3).Year;
+        await Host.Created(Url, Session(Today.AddDays(-3), "JURISTE", "BM", new PeopleReceived(Sex.F, "26-44", 15)), Staff.MdfWorker);
+        await Store.WaitForNonStaleProjectionDataAsync(Patience);
+        var publications = Host.Services.GetRequiredService<IndicatorPublications>();
+        var live = await publications.LiveAsync([year], CancellationToken.None);
+        await Task.Delay(50);
+        var between = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await Host.Created(Url, Session(Today.AddDays(-2), "CIDFF", "BM", new PeopleReceived(Sex.F, "26-44", 20)), Staff.MdfWorker);
+        await Store.WaitForNonStaleProjectionDataAsync(Patience);
+
+        PublishedValue Total(Publication p) => p.Indicator("PERMANENCES-MDF").Year(year)!.Total();
+        Assert.Equal(15, Total(live).Value);
+        Assert.Equal(35, Total(await publications.LiveAsync([year], CancellationToken.None)).Value);
+        var asOf = await publications.AsOfAsync(between, [year], CancellationToken.None);
+        Assert.Equal(15, Total(asOf).Value);
+        var reproduced = await publications.ReproduceAsync(live.EventSequence, [year], live.ComputedAt, null, live.Threshold, live.BaselineYear, CancellationToken.None);
+        Assert.Equal(15, Total(reproduced).Value);
+        var reproducedAsOf = await publications.ReproduceAsync(asOf.EventSequence, [year], between, between, asOf.Threshold, asOf.BaselineYear, CancellationToken.None);
+        Assert.Equal(15, Total(reproducedAsOf).Value);
+    }
+
+    [Fact]
     public async Task the_reception_facts_hold_counts_and_categories_only_not_who_recorded_them()
     {
         await Host.Created(Url, Session(), Staff.MdfWorker);
