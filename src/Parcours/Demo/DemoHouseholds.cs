@@ -10,8 +10,9 @@ namespace Parcours.Demo;
 
 /// <summary>
 /// Draws the households of the demo territory: mostly one person with one pathway; sometimes a
-/// PRE child later followed by SAS Coluche, siblings in the PRE, or a Maison des Femmes mother
-/// whose children are in the PRE. Family links of a Maison des Femmes mother are recorded on her
+/// PRE child later followed by SAS Coluche, siblings in the PRE, a Maison des Femmes mother
+/// whose children are in the PRE, or a pupil, young person or family referred by the GPDS, the
+/// PJJ or the CDDF (the partners whose referrals the contract counts). Family links of a Maison des Femmes mother are recorded on her
 /// own stream only, by the Maison des Femmes: nothing on the children's side reveals her case.
 /// </summary>
 internal sealed class DemoHouseholds(DemoWorld world)
@@ -26,7 +27,22 @@ internal sealed class DemoHouseholds(DemoWorld world)
         if (left >= 2 && roll <= 5) return PreChildThenSasYouth();
         if (left >= 2 && roll <= 10) return SiblingsInThePre();
         if (left >= 2 && roll <= 16) return MotherAndChildren(Math.Min(2, left - 1));
+        // Partners' referrals the contract counts apart: the collège's GPDS, the PJJ, the CDDF.
+        if (roll <= 28) return ReferredBy(DemoProgramme.Pre, "GPDS", Dice.Between(11, 15));
+        if (roll <= 37) return Dice.Chance(0.8) ? ReferredBy(DemoProgramme.Sas, "PJJ", Dice.Between(16, 20)) : ReferredBy(DemoProgramme.Pre, "PJJ", Dice.Between(13, 15));
+        if (roll <= 45) return ReferredBy(DemoProgramme.Pre, "CDDF", Dice.Between(6, 15));
         return OnePerson();
+    }
+
+    /// <summary>One person referred to <paramref name="programme"/> by the given partner.</summary>
+    private DemoHousehold ReferredBy(DemoProgramme programme, string source, int age)
+    {
+        var day = ReferralDay(DemoTerritory.Beginning, world.Today);
+        var territory = Territory(programme, day);
+        var sex = source == "PJJ" ? (Dice.Chance(0.85) ? Sex.M : Sex.F) : SexFor(programme);
+        var person = NewPerson(programme, day, age, sex, territory, Dice.Pick(DemoCatalogue.LastNames));
+        var (pathway, _) = PathwayStory.Tell(world, programme, person.Subject, person.IdentifiedAt, territory, source: source);
+        return new DemoHousehold([person.ToPerson()], [pathway]);
     }
 
     private DemoHousehold OnePerson()

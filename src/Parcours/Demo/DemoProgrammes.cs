@@ -38,12 +38,12 @@ internal sealed record DemoProgramme(
         OutsidePriorityShare: 0,
         Sources:
         [
-            new("ECOLE", 35), new("GPDS", 8, 11), new("CDDF", 10, 3), new("MDS", 12), new("SPIRALE", 5, 11), new("CS-FORT", 6),
+            new("ECOLE", 33), new("GPDS", 14, 11), new("CDDF", 12, 3), new("MDS", 12), new("SPIRALE", 5, 11), new("PJJ", 3, 13), new("CS-FORT", 6),
             new("CS-CENTRE", 5), new("CS-MATISSE", 5), new("CCAS", 4), new("FAMILLE", 10),
         ],
         DeclineRate: 0.08, DecisionDays: (7, 40), StartDays: (3, 21), DurationDays: (180, 720),
         ReviewWeight: 35, OrientationWeight: 4,
-        Destinations: [new("SPIRALE", 40, 11), new("AUTRE", 40), new("SAS", 20, 16), new("OF-1618", 10, 16)],
+        Destinations: [new("SPIRALE", 40, 11), new("FERME-URBAINE", 20, 6), new("AUTRE", 40), new("SAS", 20, 16), new("OF-1618", 10, 16)],
         Outcomes: [new("OBJECTIFS-ATTEINTS", 45), new("RETOUR-SCOLARITE", 5, 6), new("ORIENTE", 10), new("DEMENAGEMENT", 15), new("ABANDON", 17), new("AUTRE", 8)]);
 
     public static readonly DemoProgramme Sas = new(
@@ -53,7 +53,7 @@ internal sealed record DemoProgramme(
         OutsidePriorityShare: 0.25,
         Sources:
         [
-            new("MARAUDE", 35), new("MARAUDE-NUM", 15), new("VAD", 10), new("SPIRALE", 10), new("GPDS", 5, 16, 18), new("PJJ", 5, 16, 21),
+            new("MARAUDE", 35), new("MARAUDE-NUM", 15), new("VAD", 10), new("SPIRALE", 10), new("GPDS", 6, 16, 18), new("PJJ", 10, 16, 21), new("CDDF", 3, 16, 17),
             new("FT", 5, 18), new("FABRIQUE", 5), new("CS-FORT", 3), new("CS-MATISSE", 2), new("FAMILLE", 5),
         ],
         DeclineRate: 0.1, DecisionDays: (7, 60), StartDays: (0, 14), DurationDays: (90, 400),
@@ -61,7 +61,7 @@ internal sealed record DemoProgramme(
         Destinations:
         [
             new("CEJ", 25), new("CEJ-JR", 20), new("PREPA-APPR", 15), new("AFPA-1618", 10, 16, 18), new("FABRIQUE", 10), new("FT", 5, 18),
-            new("IAE", 5, 18), new("OF-1618", 5, 16, 18), new("SPIRALE", 5, 16, 21),
+            new("IAE", 5, 18), new("OF-1618", 5, 16, 18), new("SPIRALE", 5, 16, 21), new("FERME-URBAINE", 5, 16, 21),
         ],
         Outcomes: [new("PROJET-DEFINI", 30), new("FORMATION", 20), new("EMPLOI", 15), new("RETOUR-SCOLARITE", 5, 16, 18), new("ORIENTE", 15), new("ABANDON", 12), new("DEMENAGEMENT", 3)]);
 
@@ -88,7 +88,7 @@ internal sealed record DemoProgramme(
         Sources:
         [
             new("FABRIQUE", 25), new("FT", 20, 18), new("CS-FORT", 6), new("CS-CENTRE", 5), new("CS-MATISSE", 4), new("CCAS", 10),
-            new("MARAUDE", 10, 16, 25), new("SPIRALE", 5, 16, 25), new("PJJ", 3, 16, 21), new("MDS", 7), new("FAMILLE", 10),
+            new("MARAUDE", 10, 16, 25), new("SPIRALE", 5, 16, 25), new("PJJ", 5, 16, 21), new("MDS", 7), new("FAMILLE", 10),
         ],
         DeclineRate: 0.12, DecisionDays: (10, 45), StartDays: (3, 21), DurationDays: (120, 540),
         ReviewWeight: 15, OrientationWeight: 8,
@@ -96,4 +96,12 @@ internal sealed record DemoProgramme(
         Outcomes: [new("EMPLOI", 35), new("FORMATION", 25), new("ORIENTE", 10), new("ABANDON", 20), new("DEMENAGEMENT", 5), new("AUTRE", 5)]);
 
     public string ReasonKey(string source) => $"{Code}:{source}";
+
+    /// <summary>
+    /// Pupils the collège's GPDS refers are mostly oriented to La Spirale, the urban farm or SAS
+    /// Coluche (the contract's GPDS indicator): they get an orientation more often, to these.
+    /// </summary>
+    public static readonly Weighted[] GpdsDestinations = [new("SPIRALE", 40, 11), new("FERME-URBAINE", 35), new("SAS", 25, 16)];
+
+    public const int GpdsOrientationBoost = 4;
 }

@@ -23,7 +23,8 @@ public sealed record DemoOptions(bool Enabled, int Pathways, int Seed)
 /// <summary>
 /// On start, fills an empty database (no pathway yet) with the demo territory, before the
 /// application answers requests. A database holding any pathway gets no other pathway; one
-/// without any committee sitting gets the demo calendar (<see cref="DemoCommittees"/>).
+/// without any committee sitting gets the demo calendar (<see cref="DemoCommittees"/>), one
+/// without any permanence session the Maison des Femmes' sessions (<see cref="DemoPermanences"/>).
 /// </summary>
 public sealed class DemoSeeder(IDocumentStore store, DemoLoader loader, TimeProvider time, IConfiguration configuration, ILogger<DemoSeeder> logger)
     : IHostedService
@@ -41,6 +42,8 @@ public sealed class DemoSeeder(IDocumentStore store, DemoLoader loader, TimeProv
         }
 
         if (!hasPathways) await LoadPathwaysAsync(options, cancellationToken);
+        var permanences = await DemoPermanences.LoadAsync(store, options.Seed, time.GetUtcNow(), cancellationToken);
+        if (permanences > 0) logger.LogInformation("{Summary}", $"Permanences de démonstration : {permanences} séances / Demo permanences: {permanences} sessions");
         if (!hasCommittees)
         {
             var sittings = await DemoCommittees.LoadAsync(store, time.GetUtcNow(), time.Today(), cancellationToken);

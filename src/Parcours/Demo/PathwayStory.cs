@@ -31,6 +31,7 @@ internal sealed class PathwayStory
     private DateTimeOffset _last = DateTimeOffset.MinValue;
     private Habilitation _referent;
     private Guid? _referring;
+    private string _source = "";
     private Guid? _teamConsent;
 
     private PathwayStory(DemoWorld world, DemoProgramme programme, DemoSubject subject, DateTimeOffset referredAt, bool mustExit)
@@ -55,10 +56,12 @@ internal sealed class PathwayStory
     /// Tells a pathway referred on <paramref name="referredAt"/>. With <paramref name="mustExit"/>
     /// the referral is accepted and the pathway ends at least two months before today.
     /// </summary>
+    /// <param name="source">The referral source, when the household decides it (a GPDS pupil, a young person under PJJ supervision).</param>
     public static (DemoPathway Pathway, DateOnly? ExitedOn) Tell(
-        DemoWorld world, DemoProgramme programme, DemoSubject subject, DateTimeOffset referredAt, string territory, bool mustExit = false)
+        DemoWorld world, DemoProgramme programme, DemoSubject subject, DateTimeOffset referredAt, string territory, bool mustExit = false,
+        string? source = null)
     {
-        var story = new PathwayStory(world, programme, subject, referredAt, mustExit);
+        var story = new PathwayStory(world, programme, subject, referredAt, mustExit) { _source = source ?? "" };
         story.Run(DemoWorld.ParisDay(referredAt), referredAt, territory);
         return (new DemoPathway(story._id, subject.Id, story._events), story.ExitedOn);
     }
@@ -97,7 +100,8 @@ internal sealed class PathwayStory
     private void Refer(DateOnly on, DateTimeOffset at, string territory)
     {
         var age = AgeOn(on);
-        var source = Dice.Pick(_programme.Sources, age);
+        var source = _source.Length > 0 ? _source : Dice.Pick(_programme.Sources, age);
+        _source = source;
         var reasons = DemoCatalogue.ReferralReasons.TryGetValue(_programme.ReasonKey(source), out var specific) && Dice.Chance(0.7)
             ? specific
             : DemoCatalogue.ReferralReasons[_programme.Code];
@@ -143,7 +147,7 @@ internal sealed class PathwayStory
         }
 
         int complete = _openActions.Count > 0 ? 30 : 0, plan = 20, review = _programme.ReviewWeight,
-            propose = _pendingOrientation is null && _orientations < 2 ? _programme.OrientationWeight : 0,
+            propose = _pendingOrientation is null && _orientations < 2 ? _programme.OrientationWeight * (IsGpdsPupil ? DemoProgramme.GpdsOrientationBoost : 1) : 0,
             cancel = _openActions.Count > 0 ? 4 : 0, withdraw = _teamConsent is null ? 0 : 1, suspend = _mustExit ? 0 : 3;
         var roll = Dice.Between(1, complete + plan + review + propose + cancel + withdraw + suspend);
         if ((roll -= complete) <= 0) CloseAction(on, completed: true);
@@ -263,7 +267,10 @@ internal sealed class PathwayStory
 
     private void ProposeOrientation(DateOnly on)
     {
-        var destination = Dice.Pick(_programme.Destinations, AgeOn(on));
+        var destinations = IsGpdsPupil && Dice.Chance(0.8)
+            ? DemoProgramme.GpdsDestinations.Where(d => d.Code != _programme.Code).ToArray()
+            : _programme.Destinations;
+        var destination = Dice.Pick(destinations, AgeOn(on));
         _orientations++;
         Add(on, at =>
         {
@@ -293,6 +300,8 @@ internal sealed class PathwayStory
         _last = at;
         _events.Add(new DemoEvent(build(at), at));
     }
+
+    private bool IsGpdsPupil => _source == "GPDS";
 
     private EncryptedText Seal(string text) => _world.Seal(_subject.Id, string.Format(System.Globalization.CultureInfo.InvariantCulture, text, _subject.FirstName));
 

@@ -21,6 +21,7 @@ using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.People;
 using Parcours.People.Vault;
+using Parcours.Permanences;
 using Parcours.Reference;
 using Wolverine;
 using Wolverine.Http;
@@ -47,7 +48,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigureIndicators(pseudonyms);
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureIndicators(pseudonyms);
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()

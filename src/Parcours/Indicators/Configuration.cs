@@ -13,9 +13,11 @@ public static class Configuration
     public static StoreOptions ConfigureIndicators(this StoreOptions options, Pseudonyms pseudonyms)
     {
         options.Projections.Add(new IndicatorFactProjection(pseudonyms), ProjectionLifecycle.Async);
+        options.Projections.Add(new ReceptionFactProjection(), ProjectionLifecycle.Async);
         options.Schema.For<IndicatorFact>()
             .Duplicate(x => x.Programme)
             .Duplicate(x => x.ReferredOn);
+        options.Schema.For<ReceptionFact>().Duplicate(x => x.HeldOn);
         options.Schema.For<IndicatorDefinitionVersion>();
         options.Schema.For<PublicationRecord>().Duplicate(x => x.At);
         return options;

@@ -63,9 +63,11 @@ public static class CodeLists
     public const string DeclineReason = "decline-reason";
     public const string SuspensionReason = "suspension-reason";
     public const string OrientationRefusalReason = "orientation-refusal-reason";
+    /// <summary>The kinds of the Maison des Femmes' dedicated permanences (juriste, psychologue, CIDFF...).</summary>
+    public const string PermanenceKind = "permanence-kind";
 
     public static readonly IReadOnlyList<string> All =
-        [ReferralSource, Destination, ExitOutcome, ActionCategory, DeclineReason, SuspensionReason, OrientationRefusalReason];
+        [ReferralSource, Destination, ExitOutcome, ActionCategory, DeclineReason, SuspensionReason, OrientationRefusalReason, PermanenceKind];
 }
 
 public sealed class CodeListItem

@@ -130,8 +130,8 @@ public sealed class ReferenceSeed : IInitialData
         Add(CodeLists.Destination, null,
             ("SAS", "Accompagnement SAS Coluche"), ("CEJ", "Contrat d'engagement jeune (CEJ)"), ("CEJ-JR", "CEJ jeunes en rupture (CEJ-JR)"),
             ("PREPA-APPR", "Prépa-apprentissage"), ("AFPA-1618", "AFPA Promo 16-18"), ("MDF", "Maison des Femmes"), ("PRE", "Programme de Réussite Éducative"),
-            ("SPIRALE", "La Spirale (prévention spécialisée)"), ("FABRIQUE", "La Fabrique Défi / Mission locale"), ("FT", "France Travail"),
-            ("OF-1618", "Commission obligation de formation 16-18 ans"), ("IAE", "Insertion par l'activité économique (IAE)"), ("AUTRE", "Autre"));
+            ("SPIRALE", "La Spirale (prévention spécialisée)"), ("FERME-URBAINE", "La ferme urbaine"), ("FABRIQUE", "La Fabrique Défi / Mission locale"),
+            ("FT", "France Travail"), ("OF-1618", "Commission obligation de formation 16-18 ans"), ("IAE", "Insertion par l'activité économique (IAE)"), ("AUTRE", "Autre"));
         Add(CodeLists.ExitOutcome, null,
             ("EMPLOI", "Emploi"), ("FORMATION", "Formation"), ("RETOUR-SCOLARITE", "Retour en scolarité"), ("PROJET-DEFINI", "Projet de vie défini"),
             ("OBJECTIFS-ATTEINTS", "Objectifs du parcours atteints"), ("ORIENTE", "Orientation vers un autre dispositif"),
@@ -149,6 +149,11 @@ public sealed class ReferenceSeed : IInitialData
         Add(CodeLists.ActionCategory, "MDF",
             ("ACCUEIL", "Accueil et écoute"), ("ORIENTATION", "Orientation"), ("CONSEIL-JURIDIQUE", "Conseil juridique"),
             ("PERMANENCE", "Permanence partenaire"), ("MISE-A-L-ABRI", "Mise à l'abri"), ("ATELIER", "Atelier collectif"));
+        // The Maison des Femmes' dedicated permanences (partners holding a weekly or monthly slot).
+        Add(CodeLists.PermanenceKind, null,
+            ("JURISTE", "Permanence juriste"), ("PSYCHOLOGUE", "Permanence psychologue"), ("ECOUTE", "Permanence d'écoute"),
+            ("CIDFF", "Permanence du CIDFF (droits des femmes et des familles)"), ("CAF", "Permanence CAF"),
+            ("MEDIATION-SANTE", "Permanence médiation santé"), ("EMPLOI", "Permanence emploi et insertion"));
         Add(CodeLists.DeclineReason, null,
             ("HORS-CRITERES", "Hors critères du dispositif"), ("REFUS-FAMILLE", "Refus de la famille ou de la personne"),
             ("DEJA-SUIVI", "Déjà accompagné par ailleurs"), ("INJOIGNABLE", "Personne injoignable"), ("AUTRE", "Autre"));

@@ -161,7 +161,7 @@ public sealed class IndicatorPublisherTests
                             set.UnionWith(units[r][c]);
                         }
             foreach (var (key, value) in DisclosureCheck.Figures(tables, output))
-                if (members[key].Count > 0) figures.Add((string.Join(",", members[key]), $"{definition.Code} {key}", value.IsSuppressed));
+                if (members.TryGetValue(key, out var people) && people.Count > 0) figures.Add((string.Join(",", people), $"{definition.Code} {key}", value.IsSuppressed));
         }
 
         var shared = figures.GroupBy(f => f.Population).Where(g => g.Select(f => f.Where.Split(' ')[0]).Distinct().Count() > 1).ToList();

@@ -2,6 +2,7 @@ using Parcours.Indicators.Definitions;
 using Parcours.Indicators.Disclosure;
 using Parcours.Indicators.Facts;
 using Parcours.Kernel;
+using Parcours.Permanences;
 using Parcours.Reference;
 
 namespace Parcours.Indicators.Counting;
@@ -64,6 +65,56 @@ public static class IndicatorCounter
         var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
         var table = new CountTable(name, rowLabels, columnLabels, cells.Select(row => row.Select(cell => cell.Count).ToArray()).ToArray());
         return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<string>)cell).ToArray()).ToArray());
+    }
+
+    /// <summary>
+    /// People received at permanence sessions held in the year: each session adds its counts to
+    /// the cell of its neighbourhood and of each line's sex or age band. Reception is anonymous,
+    /// so a person who comes twice counts twice (the contract's "personnes reçues").
+    /// </summary>
+    public static CountTable CountReceptions(
+        IEnumerable<ReceptionFact> facts, IndicatorDefinition definition, int year, string? neighbourhood,
+        Dimension rows, Dimension? columns = null)
+    {
+        if (definition.Kind != IndicatorKind.Receptions) throw new ArgumentException($"{definition.Code} is not counted from permanence sessions.", nameof(definition));
+        Allowed(definition, rows);
+        if (columns is { } c) Allowed(definition, c);
+
+        var filter = definition.Filter;
+        var lines = facts
+            .Where(f => f.HeldOn.Year == year)
+            .Where(f => filter.TerritoryKinds.Count == 0 || f.TerritoryKind is { } kind && filter.TerritoryKinds.Contains(kind))
+            .Where(f => neighbourhood is null || NeighbourhoodOf(f) == neighbourhood)
+            .SelectMany(f => f.Received
+                .Where(r => r.People > 0 && (filter.Sexes.Count == 0 || filter.Sexes.Contains(r.Sex)))
+                .Select(r => (Fact: f, Line: r)))
+            .ToList();
+
+        string ValueOf(Dimension dimension, ReceptionFact fact, PeopleReceived line) => dimension switch
+        {
+            Dimension.Neighbourhood => NeighbourhoodOf(fact),
+            Dimension.Sex => line.Sex.ToString(),
+            Dimension.AgeBand => line.AgeBand,
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension), $"Permanence sessions are not broken down by {dimension}."),
+        };
+        IReadOnlyList<string> LabelsOf(Dimension dimension)
+        {
+            var fixedLabels = FixedLabels(dimension);
+            var met = lines.Select(x => ValueOf(dimension, x.Fact, x.Line)).Where(v => !fixedLabels.Contains(v)).Distinct().Order(StringComparer.Ordinal);
+            return [.. fixedLabels, .. met];
+        }
+
+        var rowLabels = LabelsOf(rows);
+        var columnLabels = columns is { } cd ? LabelsOf(cd) : [SingleColumn];
+        var counts = rowLabels.Select(_ => new int[columnLabels.Count]).ToArray();
+        foreach (var (fact, line) in lines)
+        {
+            var r = IndexOf(rowLabels, ValueOf(rows, fact, line));
+            var k = columns is { } col ? IndexOf(columnLabels, ValueOf(col, fact, line)) : 0;
+            counts[r][k] += line.People;
+        }
+        var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
+        return new CountTable(name, rowLabels, columnLabels, counts);
     }
 
     public static IndicatorValue Measure(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year, string? neighbourhood)
@@ -138,6 +189,10 @@ public static class IndicatorCounter
     public static string NeighbourhoodOf(IndicatorFact fact) =>
         fact.TerritoryKind == TerritoryKind.SubSector && fact.ParentTerritoryCode is { } parent ? parent : fact.TerritoryCode;
 
+    /// <summary>The neighbourhood where a permanence session was held, by the same rule.</summary>
+    public static string NeighbourhoodOf(ReceptionFact fact) =>
+        fact.TerritoryKind == TerritoryKind.SubSector && fact.ParentTerritoryCode is { } parent ? parent : fact.TerritoryCode;
+
     private static DateOnly StartOf(IndicatorFact fact) => fact.StartedOn ?? fact.AcceptedOn ?? fact.ReferredOn;
 
     private sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
@@ -159,6 +214,7 @@ public static class IndicatorCounter
                     .Where(o => o.ProposedOn.Year == year)
                     .Where(o => definition.Filter.Destinations.Count == 0 || definition.Filter.Destinations.Contains(o.Destination))
                     .Select(o => new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination))),
+            IndicatorKind.Receptions => throw new ArgumentException($"{definition.Code} is counted from permanence sessions: use CountReceptions.", nameof(definition)),
             _ => throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition)),
         };
 
@@ -194,15 +250,17 @@ public static class IndicatorCounter
     /// <summary>Sex and age band always show every category (stable tables across years); other dimensions show the values met.</summary>
     private static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
     {
-        var fixedLabels = dimension switch
-        {
-            Dimension.Sex => Enum.GetNames<Sex>(),
-            Dimension.AgeBand => AgeBand.All,
-            _ => (IReadOnlyList<string>)[],
-        };
+        var fixedLabels = FixedLabels(dimension);
         var met = units.Select(u => ValueOf(dimension, u)).Where(v => !fixedLabels.Contains(v)).Distinct().Order(StringComparer.Ordinal);
         return [.. fixedLabels, .. met];
     }
+
+    private static IReadOnlyList<string> FixedLabels(Dimension dimension) => dimension switch
+    {
+        Dimension.Sex => Enum.GetNames<Sex>(),
+        Dimension.AgeBand => AgeBand.All,
+        _ => [],
+    };
 
     private static int IndexOf(IReadOnlyList<string> labels, string value)
     {

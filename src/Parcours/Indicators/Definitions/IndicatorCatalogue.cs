@@ -28,6 +28,9 @@ public static class IndicatorCatalogue
             new() { Programmes = ["SAS", "MDF"] }, People),
         new("FEMMES-MDF", 1, "Nombre de femmes fréquentant la Maison des Femmes", IndicatorKind.Followed,
             new() { Programmes = ["MDF"], Sexes = [Sex.F] }, [Dimension.Neighbourhood, Dimension.AgeBand]),
+        // Counted from the permanence sessions the Maison des Femmes records, not from pathways.
+        new("PERMANENCES-MDF", 1, "Nombre de personnes reçues lors des permanences de la Maison des Femmes", IndicatorKind.Receptions,
+            IndicatorFilter.None, [Dimension.Neighbourhood, Dimension.Sex, Dimension.AgeBand]),
         new("JEUNES-PJJ", 1, "Nombre de jeunes sous main de justice accompagnés", IndicatorKind.Followed,
             new() { ReferralSources = ["PJJ"] }, People),
         new("SORTIES", 1, "Sorties par motif", IndicatorKind.Exits,

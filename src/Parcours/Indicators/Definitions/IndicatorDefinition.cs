@@ -20,6 +20,8 @@ public enum IndicatorKind
     OrientationAcceptanceRate,
     /// <summary>Median days from start of accompaniment to exit, for exits in the year.</summary>
     DaysInPathway,
+    /// <summary>People received at permanence sessions held in the year: the sum of the sessions' counts (anonymous reception).</summary>
+    Receptions,
 }
 
 /// <summary>A breakdown an indicator may be published by.</summary>
@@ -58,5 +60,5 @@ public sealed record IndicatorDefinition(
     IndicatorFilter Filter,
     IReadOnlyList<Dimension> Dimensions)
 {
-    public bool IsCount => Kind is IndicatorKind.Referrals or IndicatorKind.Followed or IndicatorKind.Exits or IndicatorKind.Orientations;
+    public bool IsCount => Kind is IndicatorKind.Referrals or IndicatorKind.Followed or IndicatorKind.Exits or IndicatorKind.Orientations or IndicatorKind.Receptions;
 }

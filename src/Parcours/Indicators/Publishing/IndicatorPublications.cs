@@ -38,7 +38,8 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
     {
         var now = time.GetUtcNow();
         var (facts, sequence) = await ProjectedFactsAsync(ct);
-        return Compose(now, facts, await DefinitionsAtAsync(now, ct), years ?? DefaultYears(), asOf: null, sequence, Rules.Threshold, BaselineYear);
+        var (receptions, _) = await ReceptionsAsync(sequence, asOf: null, ct);
+        return Compose(now, facts, receptions, await DefinitionsAtAsync(now, ct), years ?? DefaultYears(), asOf: null, sequence, Rules.Threshold, BaselineYear);
     }
 
     /// <summary>
@@ -48,7 +49,9 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
     public async Task<Publication> AsOfAsync(DateTimeOffset asOf, IReadOnlyList<int>? years, CancellationToken ct)
     {
         var (facts, last) = await ReplayAsync(long.MaxValue, asOf, ct);
-        return Compose(time.GetUtcNow(), facts, await DefinitionsAtAsync(asOf, ct), years ?? DefaultYears(), asOf, last, Rules.Threshold, BaselineYear);
+        var (receptions, lastReception) = await ReceptionsAsync(long.MaxValue, asOf, ct);
+        return Compose(time.GetUtcNow(), facts, receptions, await DefinitionsAtAsync(asOf, ct), years ?? DefaultYears(), asOf, Math.Max(last, lastReception),
+            Rules.Threshold, BaselineYear);
     }
 
     /// <summary>
@@ -60,7 +63,8 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
         int threshold, int baselineYear, CancellationToken ct)
     {
         var (facts, _) = await ReplayAsync(sequence, asOf, ct);
-        return Compose(time.GetUtcNow(), facts, await DefinitionsAtAsync(rulesAt, ct), years, asOf, sequence, threshold, baselineYear);
+        var (receptions, _) = await ReceptionsAsync(sequence, asOf, ct);
+        return Compose(time.GetUtcNow(), facts, receptions, await DefinitionsAtAsync(rulesAt, ct), years, asOf, sequence, threshold, baselineYear);
     }
 
     /// <summary>The stored definition versions in force at an instant.</summary>
@@ -71,15 +75,16 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
     }
 
     /// <summary>Publishes facts with the catalogue's current definitions (for pure computations).</summary>
-    public Publication Publish(IReadOnlyList<IndicatorFact> facts, IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence) =>
-        Compose(time.GetUtcNow(), facts, IndicatorCatalogue.All, years, asOf, sequence, Rules.Threshold, BaselineYear);
+    public Publication Publish(IReadOnlyList<IndicatorFact> facts, IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence,
+        IReadOnlyList<ReceptionFact>? receptions = null) =>
+        Compose(time.GetUtcNow(), facts, receptions ?? [], IndicatorCatalogue.All, years, asOf, sequence, Rules.Threshold, BaselineYear);
 
-    private static Publication Compose(DateTimeOffset computedAt, IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions,
-        IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence, int threshold, int baselineYear)
+    private static Publication Compose(DateTimeOffset computedAt, IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions,
+        IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DateTimeOffset? asOf, long sequence, int threshold, int baselineYear)
     {
         var ordered = years.Distinct().Order().ToList();
         return new Publication(computedAt, asOf, sequence, threshold, baselineYear, ordered,
-            IndicatorPublisher.Publish(facts, definitions, ordered, new DisclosureRules(threshold)));
+            IndicatorPublisher.Publish(facts, definitions, ordered, new DisclosureRules(threshold), receptions));
     }
 
     /// <summary>
@@ -138,5 +143,29 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
             if (page.Count < ReplayPage) return (facts.Values.ToList(), page.Count > 0 ? page[^1].Sequence : last);
             last = page[^1].Sequence;
         }
+    }
+
+    /// <summary>
+    /// The permanence sessions up to a sequence (and a recording instant), folded through
+    /// <see cref="ReceptionFactProjection"/>'s own rule. Read from the events rather than from the
+    /// projected documents, so a live publication, its as-of twin and its reproduction include
+    /// exactly the sessions of the same event sequence. Returns the last sequence included.
+    /// </summary>
+    private async Task<(IReadOnlyList<ReceptionFact> Receptions, long Last)> ReceptionsAsync(long sequence, DateTimeOffset? asOf, CancellationToken ct)
+    {
+        var projection = new ReceptionFactProjection();
+        await using var session = store.IdentitySession();
+        var query = session.Events.QueryAllRawEvents()
+            .Where(e => e.Sequence <= sequence && e.EventTypesAre(ReceptionFactProjection.EventTypes));
+        if (asOf is { } until) query = query.Where(e => e.Timestamp <= until);
+        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+        var receptions = new Dictionary<Guid, ReceptionFact>();
+        foreach (var e in events)
+        {
+            var id = ReceptionFactProjection.SessionOf(e);
+            if (await projection.EvolveAsync(receptions.GetValueOrDefault(id), id, session, e, ct) is { } evolved) receptions[id] = evolved;
+            else receptions.Remove(id);
+        }
+        return (receptions.Values.ToList(), events.Count > 0 ? events[^1].Sequence : 0);
     }
 }

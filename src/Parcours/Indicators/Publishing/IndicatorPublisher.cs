@@ -20,10 +20,12 @@ namespace Parcours.Indicators.Publishing;
 /// </summary>
 public static class IndicatorPublisher
 {
+    /// <param name="receptions">The permanence sessions, for the indicators counted from them (none when omitted).</param>
     public static IReadOnlyList<PublishedIndicator> Publish(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules)
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules,
+        IReadOnlyList<ReceptionFact>? receptions = null)
     {
-        var counted = years.ToDictionary(year => year, year => Counted(facts, definitions.Where(d => d.IsCount).ToList(), year, rules));
+        var counted = years.ToDictionary(year => year, year => Counted(facts, receptions ?? [], definitions.Where(d => d.IsCount).ToList(), year, rules));
         return definitions.Select(definition => new PublishedIndicator(definition,
                 years.Select(year => definition.IsCount ? counted[year][definition] : Measured(facts, definition, year, rules)).ToList()))
             .ToList();
@@ -35,28 +37,40 @@ public static class IndicatorPublisher
 
     /// <summary>
     /// The true tables of a count for one year, before disclosure control: one per breakdown,
-    /// rows = neighbourhoods, all sharing the neighbourhood totals and the grand total.
+    /// rows = neighbourhoods, all sharing the neighbourhood totals and the grand total. An
+    /// indicator counted from permanence sessions reads <paramref name="receptions"/>.
     /// </summary>
-    public static IReadOnlyList<CountTable> CountTables(IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year) =>
-        CountedTables(facts, definition, year).Select(t => t.Table).ToList();
+    public static IReadOnlyList<CountTable> CountTables(
+        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions = null) =>
+        CountedTables(facts, definition, year, receptions).Select(t => t.Table).ToList();
 
     /// <summary>The same tables with, for each cell, the keys of the units it counts.</summary>
     public static IReadOnlyList<(CountTable Table, IReadOnlyList<string>[][] Units)> CountedTables(
-        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year)
+        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions = null)
     {
         var shared = $"{definition.Code} v{definition.Version} {year}";
         var dimensions = BreakdownsOf(definition);
         (CountTable, IReadOnlyList<string>[][]) Named((CountTable Table, IReadOnlyList<string>[][] Units) counted, Dimension? by) =>
             (counted.Table with { Name = by is { } d ? $"{shared} × {d}" : shared, RowTotalsKey = shared }, counted.Units);
+        (CountTable, IReadOnlyList<string>[][]) CountBy(Dimension? by) => definition.Kind == IndicatorKind.Receptions
+            ? Anonymous(IndicatorCounter.CountReceptions(receptions ?? [], definition, year, null, Dimension.Neighbourhood, by))
+            : IndicatorCounter.CountUnits(facts, definition, year, null, Dimension.Neighbourhood, by);
         return dimensions.Count == 0
-            ? [Named(IndicatorCounter.CountUnits(facts, definition, year, null, Dimension.Neighbourhood), null)]
-            : dimensions.Select(by => Named(IndicatorCounter.CountUnits(facts, definition, year, null, Dimension.Neighbourhood, by), by)).ToList();
+            ? [Named(CountBy(null), null)]
+            : dimensions.Select(by => Named(CountBy(by), by)).ToList();
     }
 
+    /// <summary>
+    /// People received at permanences are anonymous: their figures carry no unit, so no other
+    /// indicator's population is ever taken for theirs (nor can be: nobody is identified).
+    /// </summary>
+    private static (CountTable, IReadOnlyList<string>[][]) Anonymous(CountTable table) =>
+        (table, table.Counts.Select(row => row.Select(_ => (IReadOnlyList<string>)[]).ToArray()).ToArray());
+
     private static Dictionary<IndicatorDefinition, PublishedYear> Counted(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules)
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules)
     {
-        var tables = definitions.ToDictionary(d => d, d => CountedTables(facts, d, year));
+        var tables = definitions.ToDictionary(d => d, d => CountedTables(facts, d, year, receptions));
         var populations = definitions.ToDictionary(d => d, d => Populations(tables[d]));
         var alsoHide = definitions.ToDictionary(d => d, _ => new HashSet<string>());
         var results = new Dictionary<IndicatorDefinition, (IReadOnlyList<PublishedTable> Tables, IReadOnlySet<string> Hidden)>();
