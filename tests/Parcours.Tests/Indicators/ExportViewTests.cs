@@ -104,6 +104,10 @@ public sealed class ExportViewTests
         Assert.Equal(slug, ReportText.Slug(label));
 
     [Fact]
+    public void every_kind_of_indicator_has_its_counting_rule_in_the_report() =>
+        Assert.All(Enum.GetValues<IndicatorKind>(), kind => Assert.NotEqual("", ReportText.Rule(kind)));
+
+    [Fact]
     public void the_csv_starts_with_a_bom_and_ends_lines_with_crlf()
     {
         var report = IndicatorReport.Of(Published([]), 2026, null, Labels);

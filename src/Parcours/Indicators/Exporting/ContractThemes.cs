@@ -21,6 +21,7 @@ public static class ContractThemes
         ["ORIENTES-STRUCTURES"] = Employment,
         ["ACCOMPAGNES-STRUCTURES"] = Employment,
         ["FEMMES-MDF"] = Health,
+        ["PERMANENCES-MDF"] = Safety,
         ["JEUNES-PJJ"] = Safety,
     };
 

@@ -81,6 +81,7 @@ public static class ReportText
         IndicatorKind.DaysToFirstDecision => "Médiane, en jours, entre la saisine et la première décision d'une instance, pour les décisions de l'année.",
         IndicatorKind.OrientationAcceptanceRate => "Orientations acceptées parmi les orientations ayant reçu une réponse dans l'année (acceptées, refusées ou expirées).",
         IndicatorKind.DaysInPathway => "Médiane, en jours, entre le début de l'accompagnement et la sortie, pour les sorties de l'année.",
+        IndicatorKind.Receptions => "Personnes reçues lors des permanences tenues dans l'année : la somme des accueils déclarés pour chaque permanence (accueil anonyme).",
         _ => "",
     };
 
