@@ -127,9 +127,9 @@ public sealed partial class DashboardPageTests(AppFixture fixture) : Integration
     [InlineData("annee=deux-mille", 400, "L'année « deux-mille » n'est pas publiée")]
     [InlineData("annee=2024.5", 400, "L'année « 2024.5 » n'est pas publiée")]
     [InlineData("annee=99999999999999999999", 400, "n'est pas publiée")]
-    [InlineData("quartier=ATLANTIDE", 404, "Le quartier « ATLANTIDE » n'existe pas")]
+    [InlineData("quartier=ATLANTIDE", 404, "Aucun quartier ne porte le code « ATLANTIDE ».")]
     [InlineData("quartier=BM-GREUZE-VADEZ", 404, "« Beau Marais – Greuze-Vadez » est un sous-secteur : les indicateurs sont publiés pour le quartier « Beau Marais »")]
-    [InlineData("annee=2025&quartier=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404, "Le quartier « <script>alert(1)</script> » n'existe pas")]
+    [InlineData("annee=2025&quartier=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 404, "Aucun quartier ne porte le code « <script>alert(1)</script> ».")]
     public async Task a_year_or_neighbourhood_that_is_not_published_gets_a_french_message_not_an_error(string query, int expected, string message)
     {
         var (status, page) = await Get($"/indicateurs?{query}", Staff.StatisticsCoordinator);

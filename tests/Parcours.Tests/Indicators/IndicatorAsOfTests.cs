@@ -44,6 +44,24 @@ public sealed class IndicatorAsOfTests(AppFixture fixture) : IntegrationContext(
     }
 
     [Fact]
+    public async Task The_live_publication_is_reused_while_nothing_is_recorded_and_computed_again_after_a_new_event()
+    {
+        await new GeneratedHistory(seed: 9).AddPathways(100).AppendAsync(Store);
+        await Store.WaitForNonStaleProjectionDataAsync(Patience);
+
+        var first = await Publications.LiveAsync(Years, CancellationToken.None);
+        Assert.Same(first, await Publications.LiveAsync(Years, CancellationToken.None));
+        Assert.NotSame(first, await Publications.LiveAsync([Today.Year], CancellationToken.None));
+
+        await new GeneratedHistory(seed: 10).AddPathways(20).AppendAsync(Store);
+        await Store.WaitForNonStaleProjectionDataAsync(Patience);
+        var after = await Publications.LiveAsync(Years, CancellationToken.None);
+
+        Assert.NotSame(first, after);
+        Assert.True(after.EventSequence > first.EventSequence);
+    }
+
+    [Fact]
     public async Task A_publication_replayed_up_to_now_equals_the_live_one_whose_sequence_is_the_last_projected_event()
     {
         await new GeneratedHistory(seed: 8).AddPathways(300).AppendAsync(Store, rounds: 3);

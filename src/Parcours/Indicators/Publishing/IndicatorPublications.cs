@@ -37,10 +37,40 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
     public async Task<Publication> LiveAsync(IReadOnlyList<int>? years, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var definitions = await DefinitionsAtAsync(now, ct);
+        var wanted = (years ?? DefaultYears()).Distinct().Order().ToList();
+        if (_latest is { } latest && latest.Stamp == await StampAsync(await ProjectedSequenceAsync(ct), ct) && Same(latest.Publication, wanted, definitions))
+            return latest.Publication;
+
         var (facts, sequence) = await ProjectedFactsAsync(ct);
         var (receptions, _) = await ReceptionsAsync(sequence, asOf: null, ct);
-        return Compose(now, facts, receptions, await DefinitionsAtAsync(now, ct), years ?? DefaultYears(), asOf: null, sequence, Rules.Threshold, BaselineYear);
+        var publication = Compose(now, facts, receptions, definitions, wanted, asOf: null, sequence, Rules.Threshold, BaselineYear);
+        if (await StampAsync(sequence, ct) is { } stamp) _latest = new LatestPublication(stamp, publication);
+        return publication;
     }
+
+    /// <summary>
+    /// The last live publication: computing one takes a second or two (disclosure control), and
+    /// pages and exports ask for it again and again while nothing has changed. It is reused while
+    /// the facts are at the same event — same sequence and same event id, since a sequence alone
+    /// starts again after a reset of the store — and the years, rules and definitions are the same.
+    /// </summary>
+    private volatile LatestPublication? _latest;
+
+    private sealed record LatestPublication(string Stamp, Publication Publication);
+
+    private async Task<string?> StampAsync(long sequence, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var id = await session.Events.QueryAllRawEvents().Where(e => e.Sequence == sequence).Select(e => e.Id).FirstOrDefaultAsync(ct);
+        return id == Guid.Empty ? null : $"{sequence}|{id}";
+    }
+
+    private bool Same(Publication publication, IReadOnlyList<int> years, IReadOnlyList<IndicatorDefinition> definitions) =>
+        publication.Years.SequenceEqual(years)
+        && publication.Threshold == Rules.Threshold
+        && publication.BaselineYear == BaselineYear
+        && publication.Indicators.Select(i => (i.Definition.Code, i.Definition.Version)).SequenceEqual(definitions.Select(d => (d.Code, d.Version)));
 
     /// <summary>
     /// What a publication computed at <paramref name="asOf"/> showed: the events recorded up to that

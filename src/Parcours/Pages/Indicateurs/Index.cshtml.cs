@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parcours.Identity;
+using Parcours.Indicators.Exporting;
 using Parcours.Indicators.Publishing;
 using Parcours.Pages.Shared;
 using Parcours.Reference;
@@ -57,12 +58,9 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
         if (!string.IsNullOrWhiteSpace(NeighbourhoodQuery))
         {
             var value = NeighbourhoodQuery.Trim();
-            var territory = Find(all, value);
-            if (territory?.Kind == TerritoryKind.SubSector && all.FirstOrDefault(t => t.Id == territory.ParentId) is { } qpv)
-                return Refused(IndicateursText.SubSector(territory.Label, qpv.Label), StatusCodes.Status404NotFound);
-            if (territory is null || !territories.Contains(territory))
-                return Refused(IndicateursText.UnknownNeighbourhood(value), StatusCodes.Status404NotFound);
-            (Neighbourhood, Where) = (territory.Id, territory.Label);
+            var (territory, refusal) = ReportRequest.Neighbourhood(all, value);
+            if (refusal is not null) return Refused(refusal.Detail, refusal.Status);
+            (Neighbourhood, Where) = (territory!.Id, territory.Label);
         }
 
         var labels = await IndicatorLabels.LoadAsync(session, ct);
@@ -96,19 +94,6 @@ public sealed class IndexModel(IQuerySession session, IndicatorPublications publ
         Error = message;
         Response.StatusCode = status;
         return Page();
-    }
-
-    /// <summary>A territory by its code (<c>BM</c>) or its name as written in a URL (<c>BEAU-MARAIS</c>), case ignored.</summary>
-    private static Territory? Find(IReadOnlyList<Territory> territories, string value) =>
-        territories.FirstOrDefault(t => string.Equals(t.Id, value, StringComparison.OrdinalIgnoreCase))
-        ?? territories.FirstOrDefault(t => Slug(t.Label) == Slug(value));
-
-    private static string Slug(string text)
-    {
-        var letters = text.Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : '-');
-        return string.Join('-', new string(letters.ToArray()).Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static IReadOnlyList<ChoiceGroup> Groups(IReadOnlyList<Territory> territories)

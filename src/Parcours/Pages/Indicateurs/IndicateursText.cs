@@ -63,10 +63,6 @@ public static class IndicateursText
 
     public static string UnknownYear(string value, IReadOnlyList<int> years) =>
         $"L'année « {value} » n'est pas publiée : choisissez une année de {years[0]} à {years[^1]}.";
-    public static string UnknownNeighbourhood(string value) =>
-        $"Le quartier « {value} » n'existe pas : choisissez un quartier prioritaire, un secteur de vigilance, « hors quartier prioritaire » ou tout le territoire.";
-    public static string SubSector(string subSector, string neighbourhood) =>
-        $"« {subSector} » est un sous-secteur : les indicateurs sont publiés pour le quartier « {neighbourhood} », qui le comprend.";
     public const string ErrorTitle = "Ces indicateurs ne peuvent pas être affichés";
 
     public static string Number(int value) => value.ToString("N0", French);
