@@ -40,6 +40,7 @@ public static class ParcoursHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PersonVault>();
         services.AddAuditTrail(connectionString);
+        services.AddPeopleSearch(builder.Configuration, connectionString);
 
         var pseudonyms = new Pseudonyms(PseudonymKey.Resolve(builder.Configuration, connectionString, "parcours"));
         services.AddSingleton(pseudonyms);

@@ -180,6 +180,7 @@ public sealed record Pathway(
     public Pathway Apply(TeamMemberRemoved e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(ParentsInformed e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(SharingExceptionJustified e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(People.Merging.PathwayPersonChanged e) => this with { PersonId = e.PersonId };
 
     private Pathway Became(PathwayStatus status, DateOnly on) => this with { Status = status, StatusSince = on, LastDate = Latest(on) };
 

@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Parcours.People.Merging;
+using Parcours.People.Searching;
 using Parcours.People.Vault;
 
 namespace Parcours.People;
@@ -13,6 +15,19 @@ public static class Configuration
         options.Schema.For<PersonKey>();
         options.Schema.For<SealedIdentity>();
         options.Schema.For<DataProtectionKeyDocument>();
+        // The default jsonb_ops class, so that the search's "?|" (any of these tokens) uses the index.
+        options.Schema.For<PersonSearchEntry>().GinIndexJsonDataMember(x => x.Tokens, index => index.Mask = "(? -> 'Tokens')");
+        options.Projections.Snapshot<PersonMerge>(SnapshotLifecycle.Inline);
         return options;
+    }
+
+    /// <summary>The blind index's key (outside the documents), the search, and the start-up backfill.</summary>
+    public static IServiceCollection AddPeopleSearch(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var key = SearchKey.Resolve(configuration, connectionString, "parcours");
+        services.AddSingleton(provider => new PersonSearchIndex(key, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PersonSearch>();
+        services.AddHostedService<IndexBackfill>();
+        return services;
     }
 }

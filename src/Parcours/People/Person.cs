@@ -27,9 +27,14 @@ public sealed record FamilyLink(Guid RelatedPersonId, FamilyRelation Relation, G
 /// <summary>Write model and inline view of a person (no identifying data).</summary>
 public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset IdentifiedAt, IReadOnlyList<FamilyLink> Links)
 {
+    /// <summary>Set when a coordinator confirmed this record was a duplicate of another (see <c>People/Merging</c>).</summary>
+    public Guid? MergedInto { get; init; }
+
     public static Person Create(PersonIdentified e) => new(e.PersonId, e.Sex, e.StructureId, e.IdentifiedAt, []);
 
     public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation, e.SealedIn)] };
+
+    public Person Apply(Merging.PersonMergedInto e) => this with { MergedInto = e.KeptPersonId };
 
     public static FamilyRelation Reverse(FamilyRelation relation) => relation switch
     {

@@ -260,6 +260,9 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
     private static void Record(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at) =>
         file.Timeline.Add(new TimelineEntry(on, kind, code, text, by, at));
 
+    /// <summary>A merge: the pathway now belongs to the kept person (the merge is in the person's history, not the file's timeline).</summary>
+    public static void Apply(IEvent<People.Merging.PathwayPersonChanged> @event, PathwayFile file) => file.PersonId = @event.Data.PersonId;
+
     private static void Log(PathwayFile file, DateOnly on, string kind, string? code, EncryptedText? text, Guid by, DateTimeOffset at, Guid? itemId = null)
     {
         file.Timeline.Add(new TimelineEntry(on, kind, code, text, by, at, itemId));

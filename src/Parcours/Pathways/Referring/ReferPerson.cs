@@ -2,6 +2,7 @@ using Marten;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.People;
+using Parcours.People.Searching;
 using Parcours.People.Vault;
 using Parcours.Reference;
 using Wolverine;
@@ -49,7 +50,7 @@ public sealed record ReferralFacts(
 
 public static class ReferPersonHandler
 {
-    public static async Task<CommandOutcome> Handle(ReferPerson command, IDocumentSession session, PersonVault vault, TimeProvider time, CancellationToken ct)
+    public static async Task<CommandOutcome> Handle(ReferPerson command, IDocumentSession session, PersonVault vault, PersonSearchIndex index, TimeProvider time, CancellationToken ct)
     {
         if (!command.Actor.WorksWithPeople) return CommandOutcome.Refused(Refusal.NotFound());
         if (ValidateInput(command, time.Today()) is { } invalid) return CommandOutcome.Refused(invalid);
@@ -59,6 +60,7 @@ public static class ReferPersonHandler
         PersonKey key;
         Sex sex;
         DateOnly birthDate;
+        PersonIdentity? known = null;
         if (command.PersonId is { } existingId)
         {
             var grant = await PersonAccess.LoadVisibleAsync(session, vault, command.Actor, existingId, time.Today(), ct);
@@ -68,7 +70,7 @@ public static class ReferPersonHandler
                 return CommandOutcome.Refused(Refusal.Invalid("personId", "Personne introuvable."));
             }
             key = existingKey;
-            (sex, birthDate) = (grant.Person.Sex, identity.BirthDate);
+            (sex, birthDate, known) = (grant.Person.Sex, identity.BirthDate, identity);
         }
         else
         {
@@ -92,8 +94,14 @@ public static class ReferPersonHandler
         if (command.Person is { } typed)
         {
             session.Store(key);
-            session.Store(vault.Seal(key, new PersonIdentity(typed.FirstName.Trim(), typed.LastName.Trim(), typed.BirthDate, typed.Address, typed.Phone, typed.Email), now));
+            var identity = new PersonIdentity(typed.FirstName.Trim(), typed.LastName.Trim(), typed.BirthDate, typed.Address, typed.Phone, typed.Email);
+            session.Store(vault.Seal(key, identity, now));
             session.Events.StartStream<Person>(personId, new PersonIdentified(personId, sex, command.Actor.StructureId, command.Actor.Id, now));
+            await index.WriteAsync(session, personId, identity, command.TerritoryCode, command.Actor.StructureId, ct);
+        }
+        else if (known is not null)
+        {
+            await index.WriteAsync(session, personId, known, command.TerritoryCode, ct: ct);
         }
         session.Events.StartStream<Pathway>(command.PathwayId, decision.Events.ToArray());
         return new CommandOutcome(command.PathwayId, decision.Events.Count, null);

@@ -1,6 +1,7 @@
 using Marten;
 using Parcours.Identity;
 using Parcours.Kernel;
+using Parcours.People.Searching;
 using Parcours.People.Vault;
 using Wolverine;
 using Wolverine.Http;
@@ -12,7 +13,7 @@ public sealed record IdentifyPerson(Guid PersonId, NewPerson Person, CurrentWork
 
 public static class IdentifyPersonHandler
 {
-    public static CommandOutcome Handle(IdentifyPerson command, IDocumentSession session, PersonVault vault, TimeProvider time)
+    public static async Task<CommandOutcome> Handle(IdentifyPerson command, IDocumentSession session, PersonVault vault, PersonSearchIndex index, TimeProvider time, CancellationToken ct)
     {
         if (!command.Actor.WorksWithPeople) return CommandOutcome.Refused(Refusal.NotFound());
         if (command.Person.Validate(time.Today()) is { } refusal) return CommandOutcome.Refused(refusal);
@@ -21,8 +22,10 @@ public static class IdentifyPersonHandler
         var p = command.Person;
         var key = vault.NewKey(command.PersonId, now);
         session.Store(key);
-        session.Store(vault.Seal(key, new PersonIdentity(p.FirstName.Trim(), p.LastName.Trim(), p.BirthDate, p.Address, p.Phone, p.Email), now));
+        var identity = new PersonIdentity(p.FirstName.Trim(), p.LastName.Trim(), p.BirthDate, p.Address, p.Phone, p.Email);
+        session.Store(vault.Seal(key, identity, now));
         session.Events.StartStream<Person>(command.PersonId, new PersonIdentified(command.PersonId, p.Sex, command.Actor.StructureId, command.Actor.Id, now));
+        await index.WriteAsync(session, command.PersonId, identity, identifiedIn: command.Actor.StructureId, ct: ct);
         return new CommandOutcome(command.PersonId, 1, null);
     }
 

@@ -72,5 +72,24 @@ public sealed class PersonVault(IDataProtectionProvider provider)
         return result;
     }
 
+    /// <summary>
+    /// Opens a throw-away identity: the same work as opening a real one. Searches pad with it so
+    /// that how much they decrypt never depends on who exists.
+    /// </summary>
+    public PersonIdentity? OpenDummy()
+    {
+        // A benign race: two threads may each build one.
+        _dummy ??= Dummy();
+        return Open(_dummy.Value.Key, _dummy.Value.Identity);
+    }
+
+    private (PersonKey Key, SealedIdentity Identity)? _dummy;
+
+    private (PersonKey, SealedIdentity) Dummy()
+    {
+        var key = NewKey(Guid.Empty, DateTimeOffset.UnixEpoch);
+        return (key, Seal(key, new PersonIdentity("Prénom", "Nom", new DateOnly(2000, 1, 1)), DateTimeOffset.UnixEpoch));
+    }
+
     private byte[] Unwrap(PersonKey key) => _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
 }
