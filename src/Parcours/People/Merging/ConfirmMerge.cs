@@ -59,6 +59,6 @@ public static class ConfirmMergeHandler
 public static class ConfirmMergeEndpoint
 {
     [WolverinePost("/api/people/merges/{mergeId}/confirmation", OperationId = "confirmMerge")]
-    public static async Task<IResult> Post(Guid mergeId, CurrentWorker worker, IMessageBus bus) =>
+    public static async Task<IResult> Post(Guid mergeId, [NotBody] CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new ConfirmMerge(mergeId, worker))).ToResult();
 }

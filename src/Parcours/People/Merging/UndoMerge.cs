@@ -30,6 +30,6 @@ public static class UndoMergeHandler
 public static class UndoMergeEndpoint
 {
     [WolverinePost("/api/people/merges/{mergeId}/undo", OperationId = "undoMerge")]
-    public static async Task<IResult> Post(Guid mergeId, CurrentWorker worker, IMessageBus bus) =>
+    public static async Task<IResult> Post(Guid mergeId, [NotBody] CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new UndoMerge(mergeId, worker))).ToResult();
 }

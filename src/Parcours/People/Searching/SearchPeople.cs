@@ -17,7 +17,7 @@ public static class SearchPeople
 {
     public const string Action = "person.search";
 
-    public static Refusal? Validate(SearchCriteria criteria) =>
+    public static Refusal? Check(SearchCriteria criteria) =>
         criteria.IsEmpty ? Refusal.Invalid("q", "Indiquez un nom, une date de naissance ou un quartier.")
         : criteria.Name is { Length: > 200 } ? Refusal.Invalid("q", "Le nom recherché dépasse 200 caractères.")
         : criteria.Territory is { Length: > 100 } ? Refusal.Invalid("quartier", "Quartier inconnu.")
@@ -31,7 +31,7 @@ public static class SearchPeople
             await trail.RecordAsync(AuditEntry.By(worker, Action, purpose, AuditOutcome.Refused), ct);
             return (null, Refusal.NotFound());
         }
-        if (Validate(criteria) is { } invalid) return (null, invalid);
+        if (Check(criteria) is { } invalid) return (null, invalid);
         await trail.RecordAsync(AuditEntry.By(worker, Action, purpose, AuditOutcome.Allowed), ct);
         var (matches, _) = await search.FindAsync(session, worker, criteria, today, ct);
         return (matches, null);

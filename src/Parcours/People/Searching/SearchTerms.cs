@@ -46,12 +46,17 @@ public static class SearchTerms
     /// <summary>A French phonetic key: same for Dupont/Dupond, Lefèvre/Lefebvre, Mohamed/Mohammed.</summary>
     public static string Phonetic(string word)
     {
-        var key = Normalise(word).Replace(" ", "");
+        var key = Undoubled(Normalise(word).Replace(" ", ""));
         foreach (var (from, to) in Sounds) key = key.Replace(from, to);
-        // Silent final letters, then doubled letters.
+        // Silent final letters.
         while (key.Length > 2 && "edtsxp".Contains(key[^1])) key = key[..^1];
-        var builder = new StringBuilder(key.Length);
-        foreach (var c in key)
+        return Undoubled(key);
+    }
+
+    private static string Undoubled(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             if (builder.Length == 0 || builder[^1] != c) builder.Append(c);
         }
