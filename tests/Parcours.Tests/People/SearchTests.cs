@@ -75,7 +75,7 @@ public sealed class SearchTests(AppFixture fixture) : IntegrationContext(fixture
 
         var found = Assert.Single(await Search("quartier=BM", Staff.PreReferent));
         Assert.Equal(["PRE"], found.Programmes);
-        Assert.Empty(await Search("quartier=FN&q=Lefevre", Staff.PreReferent));
+        Assert.Empty(await Search("quartier=FNCSP&q=Lefevre", Staff.PreReferent));
     }
 
     [Fact]
