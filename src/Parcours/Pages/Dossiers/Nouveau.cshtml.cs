@@ -1,17 +1,19 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
 using Parcours.Pages.Shared;
 using Parcours.Pathways.Referring;
 using Parcours.People;
+using Parcours.People.Searching;
 using Wolverine;
 
 namespace Parcours.Pages.Dossiers;
 
 /// <summary>« Nouvelle orientation »: identifies a new person and records their referral (ReferPerson).</summary>
-public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimeProvider time) : PageModel, IFormPage
+public sealed class NouveauModel(IQuerySession session, IMessageBus bus, PersonSearch search, AuditTrail trail, TimeProvider time) : PageModel, IFormPage
 {
     public static class Text
     {
@@ -49,6 +51,11 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
         public const string Cancel = "Annuler";
         public const string MissingSex = "Indiquez le sexe de la personne.";
         public const string Saved = "L'orientation a été enregistrée.";
+        public const string DuplicatesLegend = "Cette personne est-elle déjà connue ?";
+        public const string DuplicatesIntro = "Des personnes au nom proche, nées le même jour, sont déjà connues de votre structure ou partagées avec elle. Choisissez-la si c'est la même personne, pour ne pas créer de doublon.";
+        public const string NewPerson = "Non, c'est une nouvelle personne";
+        public const string SameBirthDate = "même date de naissance";
+        public static string Known(string name, DateOnly born, bool sameBirthDate) => $"{name}, née ou né le {born:dd/MM/yyyy}{(sameBirthDate ? $" ({SameBirthDate})" : "")}";
         public static string Sent(string structure) => $"L'orientation a été transmise à la structure référente : {structure}.";
     }
 
@@ -69,7 +76,11 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
         public string? TerritoryCode { get; set; }
         public Guid? ReferentStructureId { get; set; }
         public string? Reason { get; set; }
+        /// <summary>After the duplicate check: a known person's id, or <see cref="NewPersonChoice"/>.</summary>
+        public string? DuplicateChoice { get; set; }
     }
+
+    public const string NewPersonChoice = "nouvelle";
 
     public const string FormId = "referral-form";
 
@@ -96,6 +107,8 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
 
     public FormErrors Errors { get; } = new();
     public ReferenceChoices Reference { get; private set; } = null!;
+    /// <summary>Likely duplicates the worker may see, proposed before a new person is identified.</summary>
+    public IReadOnlyList<PersonMatch> Duplicates { get; private set; } = [];
     public DateOnly Today { get; private set; }
     /// <summary>Only a structure that runs a programme can be the referent of a pathway.</summary>
     public IReadOnlyList<Choice> ReferentStructures { get; private set; } = [];
@@ -123,10 +136,23 @@ public sealed class NouveauModel(IQuerySession session, IMessageBus bus, TimePro
             return Page();
         }
 
+        var existing = Guid.TryParse(Input.DuplicateChoice, out var known) ? known : (Guid?)null;
+        if (existing is null && Input.DuplicateChoice != NewPersonChoice && !string.IsNullOrWhiteSpace(Input.LastName))
+        {
+            var (matches, _) = await CheckDuplicates.RunAsync(search, session, trail, worker, Input.FirstName, Input.LastName, Input.BirthDate, time.Today(), ct);
+            // The form proposes the likeliest duplicates only: a close name born the same day.
+            if (matches?.Where(m => m.SameBirthDate).ToList() is { Count: > 0 } likely)
+            {
+                Duplicates = likely;
+                await LoadAsync(ct);
+                return Page();
+            }
+        }
+
         var command = new ReferPerson(
             Guid.CreateVersion7(),
-            null,
-            new NewPerson(Input.FirstName ?? "", Input.LastName ?? "", Input.BirthDate ?? default, sex, Blank(Input.Address), Blank(Input.Phone), Blank(Input.Email)),
+            existing,
+            existing is not null ? null : new NewPerson(Input.FirstName ?? "", Input.LastName ?? "", Input.BirthDate ?? default, sex, Blank(Input.Address), Blank(Input.Phone), Blank(Input.Email)),
             Input.Programme ?? "",
             Blank(Input.Track),
             Input.ReferredOn ?? default,
