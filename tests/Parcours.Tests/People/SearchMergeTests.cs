@@ -1,5 +1,6 @@
 using Alba;
 using Marten;
+using Marten.Events;
 using Parcours.Audit;
 using Parcours.Identity;
 using Parcours.Kernel;
@@ -66,6 +67,11 @@ public sealed class SearchMergeTests(AppFixture fixture) : IntegrationContext(fi
         Assert.IsType<PathwayPersonChanged>(history.Last().Data);
         Assert.IsType<Parcours.Pathways.PathwayReferred>(history.First().Data);
         Assert.Equal(absorbed, ((Parcours.Pathways.PathwayReferred)history.First().Data).PersonId);
+        await Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var facts = await session.Query<Parcours.Indicators.Facts.IndicatorFact>().ToListAsync();
+        Assert.Equal(2, facts.Count);
+        Assert.Single(facts.Select(f => f.Person).Distinct());
+
         var trail = await session.QueryAsync<string>($"select purpose from {AuditSchema.Table} where action = ? and person_id = ?", ProposeMergeHandler.Action, absorbed);
         Assert.Equal(["proposed", "confirmed"], trail);
     }

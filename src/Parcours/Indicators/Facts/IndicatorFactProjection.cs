@@ -20,7 +20,7 @@ public sealed partial class IndicatorFactProjection : MultiStreamProjection<Indi
     [
         typeof(PathwayReferred), typeof(ReferralAccepted), typeof(ReferralDeclined), typeof(AccompanimentStarted),
         typeof(OrientationProposed), typeof(OrientationAccepted), typeof(OrientationRefused), typeof(OrientationExpired),
-        typeof(CommitteeDecisionRecorded), typeof(PathwayExited), typeof(PathwayReopened),
+        typeof(CommitteeDecisionRecorded), typeof(PathwayExited), typeof(PathwayReopened), typeof(People.Merging.PathwayPersonChanged),
     ];
 
     public IndicatorFactProjection(Pseudonyms pseudonyms)
@@ -37,6 +37,7 @@ public sealed partial class IndicatorFactProjection : MultiStreamProjection<Indi
         Identity<IEvent<CommitteeDecisionRecorded>>(FactId);
         Identity<IEvent<PathwayExited>>(FactId);
         Identity<IEvent<PathwayReopened>>(FactId);
+        Identity<IEvent<People.Merging.PathwayPersonChanged>>(FactId);
     }
 
     /// <summary>The fact a pathway event belongs to.</summary>
@@ -99,6 +100,10 @@ public sealed partial class IndicatorFactProjection : MultiStreamProjection<Indi
                 break;
             case CommitteeDecisionRecorded e:
                 if (fact.FirstCommitteeDecisionOn is not { } first || e.DecidedOn < first) fact.FirstCommitteeDecisionOn = e.DecidedOn;
+                break;
+            case People.Merging.PathwayPersonChanged e:
+                // A merge: the same person is counted once.
+                fact.Person = _pseudonyms.Person(e.PersonId);
                 break;
             case PathwayExited e:
                 fact.ExitedOn = e.ExitedOn;
