@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using Parcours.Kernel;
+using Parcours.Pathways;
 using Parcours.Pathways.Reading;
 using Parcours.People.Vault;
 using Parcours.Retention.Purging;
@@ -64,7 +65,12 @@ public static class RetentionSweepHandler
             files.Select(f => new RetainedPathway(f.Id, f.PersonId, f.Programme, f.LastDate, f.ArchivedOn)).ToList(),
             noticed.ToDictionary(n => n.Id), erased, today, now);
 
-        foreach (var archived in plan.Archivings) session.Events.Append(archived.PathwayId, archived);
+        foreach (var archived in plan.Archivings)
+        {
+            // Fetched for writing so the file's version follows, and a command racing the sweep fails with a conflict.
+            var stream = await session.Events.FetchForWriting<Pathway>(archived.PathwayId, ct);
+            if (stream.Aggregate is { Archived: false }) stream.AppendOne(archived);
+        }
         foreach (var notice in plan.Announcements) session.Store(notice);
         foreach (var person in plan.Cancellations) session.Delete<PurgeNotice>(person);
 
