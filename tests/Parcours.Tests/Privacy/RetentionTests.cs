@@ -180,4 +180,23 @@ public sealed class RetentionTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Contains(queue.Policies, p => p.Programme == "PRE" && p.ActiveYears == 2 && p.ArchiveYears == 3 && p.NoticeDays == 30);
         Assert.Contains(queue.Policies, p => p.Programme == "MDF");
     }
+
+    [Fact]
+    public async Task the_scheduled_sweep_schedules_the_next_one_and_a_stale_chain_stops()
+    {
+        var token = Guid.CreateVersion7();
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(new RetentionSchedule { Token = token, NextRunAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync();
+        }
+
+        var tracked = await Host.InvokeMessageAndWaitAsync(new RetentionSweep(token));
+        var next = Assert.Single(tracked.Scheduled.Envelopes(), e => e.Message is RetentionSweep);
+        Assert.Equal(token, ((RetentionSweep)next.Message!).Token);
+        Assert.True(next.ScheduledTime > DateTimeOffset.UtcNow && next.ScheduledTime <= DateTimeOffset.UtcNow.AddDays(1));
+
+        var stale = await Host.InvokeMessageAndWaitAsync(new RetentionSweep(Guid.CreateVersion7()));
+        Assert.DoesNotContain(stale.Scheduled.Envelopes(), e => e.Message is RetentionSweep);
+    }
 }
