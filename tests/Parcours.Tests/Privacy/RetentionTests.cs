@@ -2,6 +2,7 @@ using Alba;
 using Marten;
 using Parcours.Identity;
 using Parcours.Pathways.GettingDetails;
+using Parcours.Privacy.Erasing;
 using Parcours.Retention.Purging;
 using Parcours.Retention.Queue;
 using Parcours.Retention.Sweeping;

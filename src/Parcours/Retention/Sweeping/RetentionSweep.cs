@@ -4,6 +4,7 @@ using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.Pathways.Reading;
 using Parcours.People.Vault;
+using Parcours.Privacy.Erasing;
 using Parcours.Retention.Purging;
 using Wolverine;
 
