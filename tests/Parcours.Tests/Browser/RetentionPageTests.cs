@@ -61,4 +61,20 @@ public sealed class RetentionPageTests(BrowserFixture fixture) : BrowserTest(fix
         await SignInAs(Staff.PreCoordinator);
         Assert.Equal(403, await VisitAsync("/confidentialite/conservation"));
     }
+
+    [Fact]
+    public async Task an_archived_file_opens_for_its_programme_coordinator_only_and_says_it_is_archived()
+    {
+        var (pathway, _, _) = await AnnouncedAsync();
+        await SignInAs(Staff.PreReferent);
+        Assert.Equal(404, await VisitAsync($"/dossiers/{pathway}"));
+
+        var coordinator = await Page.Context.Browser!.NewContextAsync(new() { BaseURL = Fixture.BaseUrl });
+        var page = await coordinator.NewPageAsync();
+        await SignInAs(page, Staff.PreCoordinator);
+        var response = await page.GotoAsync($"/dossiers/{pathway}");
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.GetByText("Passage en archive restreinte (durée de conservation)")).ToBeVisibleAsync();
+        await coordinator.CloseAsync();
+    }
 }
