@@ -147,4 +147,18 @@ public sealed class RetentionPlanTests
         Assert.Same(PathwayRules.Archived, PathwayRules.NotFrozen(Given(Referred(), new PathwayArchived(PathwayId, Today, ReferralDay, Now))));
         Assert.Null(PathwayRules.NotFrozen(Given(Referred())));
     }
+
+    [Fact]
+    public void an_archived_pathway_takes_no_committee_decision_reminder_or_expiry()
+    {
+        var proposed = Proposed();
+        var archived = Given(Referred(), proposed, new PathwayArchived(PathwayId, Today, proposed.ProposedOn, Now));
+        var decision = new Parcours.Pathways.Orienting.ApplyCommitteeDecision(PathwayId, Guid.CreateVersion7(), Guid.CreateVersion7(),
+            Parcours.Committees.CommitteeKind.PreTeam, Parcours.Committees.ItemOutcome.Continue, null, null, null, null, [], null, Today, Worker.Id, Now);
+
+        Assert.Empty(Parcours.Pathways.Orienting.ApplyCommitteeDecisionHandler.Decide(archived, decision, []).Events);
+        Assert.Empty(Parcours.Orientations.Reminding.OrientationDeadlineHandler.Remind(archived, OrientationId, new(), Today.AddYears(1), Now).Events);
+        Assert.Empty(Parcours.Orientations.Reminding.OrientationDeadlineHandler.Expire(archived, OrientationId, new(), Today.AddYears(1), Now).Events);
+        Assert.NotEmpty(Parcours.Pathways.Orienting.ApplyCommitteeDecisionHandler.Decide(Given(Referred(), proposed), decision, []).Events);
+    }
 }
