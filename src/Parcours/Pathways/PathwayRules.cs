@@ -5,6 +5,18 @@ namespace Parcours.Pathways;
 /// <summary>Checks shared by the pathway decisions. Each returns null when the rule holds.</summary>
 public static class PathwayRules
 {
+    /// <summary>
+    /// The one gate every pathway command goes through (<see cref="PathwayStreams"/>, the
+    /// orientation answers, the committee and reminder messages): a pathway under a limitation of
+    /// processing changes no more until the officer lifts it (or the person is erased, which
+    /// does not go through the pathway commands). Retention's archive reuses it.
+    /// </summary>
+    public static Refusal? NotFrozen(Pathway pathway) =>
+        pathway.Restricted ? Restricted : null;
+
+    public static readonly Refusal Restricted = Refusal.Conflict(
+        "Ce parcours fait l'objet d'une limitation du traitement : aucune modification n'est possible tant que le délégué à la protection des données ne l'a pas levée.");
+
     public static Refusal? NotClosed(Pathway pathway) => pathway.Status switch
     {
         PathwayStatus.Exited => Refusal.Rule("Le parcours est clôturé : seule une réouverture est possible."),

@@ -79,6 +79,8 @@ public static class PathwayStreams
             return CommandOutcome.Refused(Refusal.ReferentOnly);
         }
 
+        if (PathwayRules.NotFrozen(pathway) is { } frozen) return CommandOutcome.Refused(frozen);
+
         NoteSealer seal = text => key is null ? null : vault.EncryptOptional(key, text);
         var decision = decide(pathway, new CaseSubject(seal, birthDate));
         if (decision.Refusal is { } refusal) return CommandOutcome.Refused(refusal);

@@ -65,11 +65,11 @@ public static class ApplyCommitteeDecisionHandler
 
     /// <summary>
     /// The pathway's events for the decision. Nothing when the pathway is unknown, sealed or closed
-    /// (it changed since the agenda was built), or when this decision was applied already.
+    /// (it changed since the agenda was built), restricted, or when this decision was applied already.
     /// </summary>
     public static Decision Decide(Pathway? pathway, ApplyCommitteeDecision m, IReadOnlyList<Guid> actionIds)
     {
-        if (pathway is null || pathway.IsSealed || pathway.IsClosed) return Decision.Accept();
+        if (pathway is null || pathway.IsSealed || pathway.IsClosed || PathwayRules.NotFrozen(pathway) is not null) return Decision.Accept();
         if (m.OrientationId is { } existing && pathway.Orientations.ContainsKey(existing)) return Decision.Accept();
         if (actionIds.Any(pathway.Actions.ContainsKey)) return Decision.Accept();
 

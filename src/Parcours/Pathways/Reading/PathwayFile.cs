@@ -42,6 +42,8 @@ public sealed class PathwayFile
     public DateOnly? LastCommitteeOn { get; set; }
     public SafeContactMode? SafeContact { get; set; }
     public EncryptedText? SafeContactInstructions { get; set; }
+    /// <summary>Under a limitation of processing: readable, but every command is refused.</summary>
+    public bool Restricted { get; set; }
 }
 
 public sealed record ActionLine(Guid ActionId, string Category, string Kind, DateOnly PlannedOn, DateOnly? DueOn, ActionStatus Status, DateOnly? DoneOn, EncryptedText? Note);
@@ -254,6 +256,20 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         file.SafeContact = e.Mode;
         file.SafeContactInstructions = e.Instructions;
         Record(file, e.RecordedOn, "safe-contact", e.Mode.ToString(), null, e.RecordedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayRestricted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Restricted = true;
+        Record(file, e.RestrictedOn, "restricted", null, null, e.RestrictedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayRestrictionLifted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Restricted = false;
+        Record(file, e.LiftedOn, "restriction-lifted", null, null, e.LiftedBy, @event.Timestamp);
     }
 
     /// <summary>A line of history that is not pathway activity (the consent ledger, the team): the last activity date stays.</summary>
