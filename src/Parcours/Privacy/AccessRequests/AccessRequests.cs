@@ -46,7 +46,7 @@ public sealed record RecordAccessRequest(Guid RequestId, Guid PersonId, string? 
 /// <summary>A recorded request, as the officer's list shows it (no identity: the list is not an export).</summary>
 public sealed record AccessRequestSummary(Guid Id, Guid PersonId, RequesterRelation Relation, DateOnly RequestedOn);
 
-public static class AccessRequests
+public static class AccessRequestHandler
 {
     public const string RequestAction = "privacy.access-request";
     public const string ExportAction = "privacy.access-export";
@@ -122,13 +122,13 @@ public static class AccessRequestEndpoints
 
     [WolverineGet("/api/privacy/access-requests", OperationId = "listAccessRequests")]
     public static async Task<IResult> List(CurrentWorker worker, IQuerySession session, CancellationToken ct) =>
-        Officer.Is(worker) ? Results.Ok(await AccessRequests.ListAsync(session, ct)) : OutcomeResults.ToProblem(Officer.OnlyOfficer);
+        Officer.Is(worker) ? Results.Ok(await AccessRequestHandler.ListAsync(session, ct)) : OutcomeResults.ToProblem(Officer.OnlyOfficer);
 
     [WolverineGet("/api/privacy/access-requests/{id}", OperationId = "getAccessRequestDocument")]
     public static async Task<IResult> Document(Guid id, CurrentWorker worker, IQuerySession session, PersonVault vault, NpgsqlDataSource dataSource,
         AuditTrail trail, TimeProvider time, CancellationToken ct)
     {
-        var (export, refusal) = await AccessRequests.ExportAsync(session, vault, dataSource, trail, worker, id, time, ct);
+        var (export, refusal) = await AccessRequestHandler.ExportAsync(session, vault, dataSource, trail, worker, id, time, ct);
         return refusal is not null ? OutcomeResults.ToProblem(refusal) : (await session.RenderAsync(TemplateCatalogue.AccessRequest, export!, ct)).ToResult();
     }
 
@@ -136,7 +136,7 @@ public static class AccessRequestEndpoints
     public static async Task<IResult> Json(Guid id, CurrentWorker worker, IQuerySession session, PersonVault vault, NpgsqlDataSource dataSource,
         AuditTrail trail, TimeProvider time, CancellationToken ct)
     {
-        var (export, refusal) = await AccessRequests.ExportAsync(session, vault, dataSource, trail, worker, id, time, ct);
+        var (export, refusal) = await AccessRequestHandler.ExportAsync(session, vault, dataSource, trail, worker, id, time, ct);
         return refusal is not null ? OutcomeResults.ToProblem(refusal) : Results.Ok(export);
     }
 }

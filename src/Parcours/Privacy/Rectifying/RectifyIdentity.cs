@@ -109,7 +109,7 @@ public static class RectifyIdentityHandler
 
 public static class RectifyIdentityEndpoint
 {
-    [WolverinePost("/api/people/{personId}/rectification", OperationId = "rectifyIdentity")]
+    [WolverinePost("/api/privacy/people/{personId}/rectification", OperationId = "rectifyIdentity")]
     public static async Task<IResult> Post(Guid personId, IdentityCorrection request, CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new RectifyIdentity(personId, request, worker))).ToResult();
 }

@@ -75,11 +75,11 @@ public static class RestrictPathwayHandler
 
 public static class RestrictingEndpoints
 {
-    [WolverinePost("/api/pathways/{pathwayId}/restriction", OperationId = "restrictPathway")]
+    [WolverinePost("/api/privacy/pathways/{pathwayId}/restriction", OperationId = "restrictPathway")]
     public static async Task<IResult> Restrict(Guid pathwayId, RestrictPathwayRequest request, CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new RestrictPathway(pathwayId, request.Reason, request.RestrictedOn, worker))).ToResult();
 
-    [WolverinePost("/api/pathways/{pathwayId}/restriction/lifting", OperationId = "liftPathwayRestriction")]
+    [WolverinePost("/api/privacy/pathways/{pathwayId}/restriction/lifting", OperationId = "liftPathwayRestriction")]
     public static async Task<IResult> Lift(Guid pathwayId, LiftRestrictionRequest request, CurrentWorker worker, IMessageBus bus) =>
         (await bus.InvokeAsync<CommandOutcome>(new LiftRestriction(pathwayId, request.LiftedOn, worker))).ToResult();
 }
