@@ -22,6 +22,7 @@ using Parcours.Pathways;
 using Parcours.People;
 using Parcours.People.Vault;
 using Parcours.Permanences;
+using Parcours.Privacy;
 using Parcours.Reference;
 using Parcours.Retention;
 using Wolverine;
@@ -50,7 +51,8 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms);
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms)
+                    .ConfigurePrivacy();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
