@@ -22,6 +22,7 @@ using Parcours.Pathways;
 using Parcours.People;
 using Parcours.People.Vault;
 using Parcours.Permanences;
+using Parcours.Privacy.Erasing;
 using Parcours.Reference;
 using Wolverine;
 using Wolverine.Http;
@@ -48,7 +49,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureIndicators(pseudonyms);
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureIndicators(pseudonyms).ConfigureErasure();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()

@@ -27,9 +27,14 @@ public sealed record FamilyLink(Guid RelatedPersonId, FamilyRelation Relation, G
 /// <summary>Write model and inline view of a person (no identifying data).</summary>
 public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset IdentifiedAt, IReadOnlyList<FamilyLink> Links)
 {
+    /// <summary>Set once the person's data was erased: the stream stays, anonymous, and their family links are forgotten.</summary>
+    public DateOnly? ErasedOn { get; init; }
+
     public static Person Create(PersonIdentified e) => new(e.PersonId, e.Sex, e.StructureId, e.IdentifiedAt, []);
 
     public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation, e.SealedIn)] };
+
+    public Person Apply(Privacy.Erasing.PersonErased e) => this with { ErasedOn = e.ErasedOn, Links = [] };
 
     public static FamilyRelation Reverse(FamilyRelation relation) => relation switch
     {
