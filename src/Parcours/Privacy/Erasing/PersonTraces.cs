@@ -40,9 +40,11 @@ public sealed record PersonTraces(Guid PersonId, IReadOnlyList<Guid> Pathways, I
     /// </summary>
     public async Task RemoveDocumentsAsync(IDocumentSession session, IDocumentStore store, CancellationToken ct)
     {
+        // Aggregates fetched live (never stored) are known types without a table.
+        var tables = (await session.QueryAsync<string>("select table_schema || '.' || table_name from information_schema.tables", ct)).ToHashSet();
         foreach (var mapping in store.Options.AllKnownDocumentTypes().Where(m => m.IdType == typeof(Guid) && m.DocumentType != typeof(Person) && m.DocumentType != typeof(ErasureLogEntry)))
         {
-            session.QueueSqlCommand($"delete from {mapping.TableName.QualifiedName} where id = ?", PersonId);
+            if (tables.Contains(mapping.TableName.QualifiedName)) session.QueueSqlCommand($"delete from {mapping.TableName.QualifiedName} where id = ?", PersonId);
         }
         foreach (var ticket in await session.Query<OrientationTicket>().Where(t => t.PersonId == PersonId).ToListAsync(ct))
         {
