@@ -132,6 +132,29 @@ public sealed class ErasureTests(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task the_case_views_rebuild_from_the_masked_events_without_error_and_give_the_same_anonymous_file()
+    {
+        var (person, pathway, committee, _, _) = await TwoPeopleFollowed();
+        await Erase(person);
+        string fileBefore, viewBefore;
+        await using (var session = Store.QuerySession())
+        {
+            fileBefore = System.Text.Json.JsonSerializer.Serialize(await session.LoadAsync<PathwayFile>(pathway));
+            viewBefore = System.Text.Json.JsonSerializer.Serialize(await session.LoadAsync<CommitteeView>(committee));
+        }
+
+        var daemon = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync<PathwayFileProjection>(Patience, CancellationToken.None);
+        await daemon.RebuildProjectionAsync<CommitteeViewProjection>(Patience, CancellationToken.None);
+        await daemon.RebuildProjectionAsync<Parcours.Orientations.Inbox.OrientationTicketProjection>(Patience, CancellationToken.None);
+
+        await using var query = Store.QuerySession();
+        Assert.Equal(fileBefore, System.Text.Json.JsonSerializer.Serialize(await query.LoadAsync<PathwayFile>(pathway)));
+        Assert.Equal(viewBefore, System.Text.Json.JsonSerializer.Serialize(await query.LoadAsync<CommitteeView>(committee)));
+        Assert.Empty((await ScanAsync(ErasedIdentity)).Findings);
+    }
+
+    [Fact]
     public async Task other_people_s_data_is_intact_after_an_erasure()
     {
         var (person, _, committee, otherPerson, other) = await TwoPeopleFollowed();
