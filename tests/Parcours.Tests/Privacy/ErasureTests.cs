@@ -254,6 +254,22 @@ public sealed class ErasureTests(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task the_retention_sweep_erases_without_an_actor_and_the_register_says_so()
+    {
+        var (person, _, _, _, _) = await TwoPeopleFollowed();
+        using var scope = Host.Services.CreateScope();
+
+        var outcome = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<CommandOutcome>(new ErasePerson(person, ErasureGround.Retention, null));
+
+        Assert.Null(outcome.Refusal);
+        var entry = await Host.GetJson<ErasureLogEntry>($"/api/privacy/erasures/{outcome.Id}", Staff.DataProtectionOfficer);
+        Assert.Equal((ErasureGround.Retention, (Guid?)null, true), (entry.Ground, entry.By, entry.Report!.Clean));
+        var trail = await Database.CreateCommand(
+            $"select count(*) from parcours_audit.entries where person_id = '{person}' and action = '{ErasePersonHandler.AuditAction}' and worker_id is null").ExecuteScalarAsync();
+        Assert.Equal(1L, trail);
+    }
+
+    [Fact]
     public void the_masking_rule_empties_every_encrypted_text_of_an_event_and_keeps_its_facts()
     {
         var text = new EncryptedText("c2VjcmV0");
