@@ -24,6 +24,7 @@ using Parcours.People.Vault;
 using Parcours.Permanences;
 using Parcours.Privacy.Erasing;
 using Parcours.Reference;
+using Parcours.Retention;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -49,7 +50,7 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureIndicators(pseudonyms).ConfigureErasure();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms).ConfigureErasure();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
@@ -70,6 +71,7 @@ public static class ParcoursHost
         services.AddDemoTerritory();
         services.AddOrientations(builder.Configuration);
         services.AddIndicators(builder.Configuration);
+        services.AddRetention(builder.Configuration);
         services.AddWolverineHttp();
 
         services.AddDataProtection().SetApplicationName("Parcours");

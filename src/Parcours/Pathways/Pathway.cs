@@ -93,6 +93,13 @@ public sealed record PathwayExited(Guid PathwayId, DateOnly ExitedOn, string Out
 
 public sealed record PathwayReopened(Guid PathwayId, DateOnly ReopenedOn, EncryptedText? Reason, Guid ReopenedBy, DateTimeOffset ReopenedAt);
 
+/// <summary>
+/// The retention policy moved the pathway to the restricted archive: no contact for the programme's
+/// active period since <see cref="LastContactOn"/> (a system event). Readable only by the programme
+/// coordinator of the referent structure and the data-protection officer; every command is refused.
+/// </summary>
+public sealed record PathwayArchived(Guid PathwayId, DateOnly ArchivedOn, DateOnly LastContactOn, DateTimeOffset ArchivedAt);
+
 public enum PathwayStatus
 {
     /// <summary>Referred, awaiting the programme's answer.</summary>
@@ -145,7 +152,8 @@ public sealed record Pathway(
     Guid? ReferentWorkerId,
     ImmutableDictionary<Guid, ActionState> Actions,
     ImmutableDictionary<Guid, OrientationState> Orientations,
-    CaseSharing Sharing)
+    CaseSharing Sharing,
+    bool Archived = false)
 {
     public static Pathway Create(PathwayReferred e) => new(
         e.PathwayId, e.PersonId, e.Programme, PathwayStatus.Referred, e.ReferredOn, e.ReferredOn, e.ReferredOn,
@@ -174,6 +182,7 @@ public sealed record Pathway(
     public Pathway Apply(PathwayResumed e) => Became(PathwayStatus.Active, e.ResumedOn);
     public Pathway Apply(PathwayExited e) => Became(PathwayStatus.Exited, e.ExitedOn);
     public Pathway Apply(PathwayReopened e) => Became(PathwayStatus.Active, e.ReopenedOn);
+    public Pathway Apply(PathwayArchived e) => this with { Archived = true };
     public Pathway Apply(ConsentRecorded e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(ConsentWithdrawn e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(TeamMemberAdded e) => this with { Sharing = Sharing.Apply(e) };

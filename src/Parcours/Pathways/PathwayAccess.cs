@@ -35,6 +35,8 @@ public sealed record PathwayGrant(PathwayView View, bool MayAct, IReadOnlySet<Sp
 /// <item>The referent structure's référents and coordinators see the whole file and change it.</item>
 /// <item>A structure on the case team sees it while a consent covering it and the member's
 /// purpose counts today; a partner without special entitlements gets the summary only.</item>
+/// <item>An archived pathway (retention) is read only by the programme coordinator of its referent
+/// structure, and changed by nobody.</item>
 /// <item>A Maison des Femmes pathway is sealed: nobody outside its structure sees it, team or not.</item>
 /// </list>
 /// </summary>
@@ -48,9 +50,20 @@ public static class PathwayAccess
     /// <summary>The day a person comes of age, from their birth date (null when the identity is erased).</summary>
     public static DateOnly? AdultOn(DateOnly? birthDate) => birthDate?.AddYears(18);
 
-    public static PathwayGrant For(CurrentWorker worker, string programme, Guid referentStructureId, CaseSharing sharing, DateOnly today, DateOnly? adultOn)
+    /// <summary>Ground of the programme coordinator's read of an archived pathway (for the access trail).</summary>
+    public const string ArchiveGround = "archive";
+
+    public static PathwayGrant For(CurrentWorker worker, string programme, Guid referentStructureId, CaseSharing sharing, DateOnly today, DateOnly? adultOn, bool archived = false)
     {
         if (!worker.WorksWithPeople) return PathwayGrant.None;
+        // The restricted archive: only the programme coordinator of the referent structure reads it
+        // (the officer reads it through the retention queue); nobody changes it.
+        if (archived)
+        {
+            return worker.StructureId == referentStructureId && worker.Has(Role.ProgrammeCoordinator)
+                ? new PathwayGrant(PathwayView.Full, false, worker.Entitlements, ArchiveGround)
+                : PathwayGrant.None;
+        }
         var entitlements = worker.Entitlements;
         if (worker.StructureId == referentStructureId)
         {
@@ -65,10 +78,10 @@ public static class PathwayAccess
     }
 
     public static PathwayGrant For(CurrentWorker worker, Pathway pathway, DateOnly today, DateOnly? adultOn) =>
-        For(worker, pathway.Programme, pathway.ReferentStructureId, pathway.Sharing, today, adultOn);
+        For(worker, pathway.Programme, pathway.ReferentStructureId, pathway.Sharing, today, adultOn, pathway.Archived);
 
     public static PathwayGrant For(CurrentWorker worker, PathwayFile file, DateOnly today, DateOnly? adultOn) =>
-        For(worker, file.Programme, file.ReferentStructureId, file.Sharing, today, adultOn);
+        For(worker, file.Programme, file.ReferentStructureId, file.Sharing, today, adultOn, file.Archived);
 
     /// <summary>
     /// The referent structure whose pathways the worker sees without a team (their own), or null.

@@ -5,6 +5,16 @@ namespace Parcours.Pathways;
 /// <summary>Checks shared by the pathway decisions. Each returns null when the rule holds.</summary>
 public static class PathwayRules
 {
+    /// <summary>
+    /// The one gate every pathway command goes through (<see cref="PathwayStreams"/>, the
+    /// orientation answers, the committee and reminder messages): an archived pathway changes no more.
+    /// </summary>
+    public static Refusal? NotFrozen(Pathway pathway) => pathway.Archived ? Archived : null;
+
+    /// <summary>An archived pathway (retention) refuses every command.</summary>
+    public static readonly Refusal Archived = Refusal.Conflict(
+        "Ce parcours est en archive restreinte (durée de conservation écoulée) : il ne peut plus être modifié.");
+
     public static Refusal? NotClosed(Pathway pathway) => pathway.Status switch
     {
         PathwayStatus.Exited => Refusal.Rule("Le parcours est clôturé : seule une réouverture est possible."),

@@ -73,6 +73,11 @@ public static class PathwayStreams
         var (key, birthDate) = await PersonOfAsync(session, vault, pathway.PersonId, ct);
         var grant = PathwayAccess.For(worker, pathway, today, PathwayAccess.AdultOn(birthDate));
         if (!grant.Sees) return Hidden(session, worker, pathwayId);
+        if (PathwayRules.NotFrozen(pathway) is { } frozen)
+        {
+            AuditTrail.Record(session, AuditEntry.By(worker, ChangeAction, grant.Ground, AuditOutcome.Refused, pathwayId, pathway.PersonId));
+            return CommandOutcome.Refused(frozen);
+        }
         if (!grant.MayAct)
         {
             AuditTrail.Record(session, AuditEntry.By(worker, ChangeAction, grant.Ground, AuditOutcome.Refused, pathwayId, pathway.PersonId));

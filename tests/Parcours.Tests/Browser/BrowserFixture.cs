@@ -95,6 +95,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Parcours", connectionString);
             builder.UseSetting("Parcours:DaemonMode", "Solo");
             builder.UseSetting("Parcours:SeedDemo", "false");
+            // Tests run the retention sweep by hand, on their own clock.
+            builder.UseSetting("Parcours:Retention:Schedule", "false");
         }
     }
 }

@@ -30,6 +30,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Parcours", connectionString);
             builder.UseSetting("Parcours:DaemonMode", "Solo");
             builder.UseSetting("Parcours:SeedDemo", "false");
+            // Tests run the retention sweep by hand, on their own clock.
+            builder.UseSetting("Parcours:Retention:Schedule", "false");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
             // The development provider answers in-process: the handlers fetch its metadata and keys through the test server.
             builder.ConfigureServices(services =>

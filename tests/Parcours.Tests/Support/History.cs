@@ -53,6 +53,7 @@ public static class History
             TeamMemberRemoved x => pathway!.Apply(x),
             ParentsInformed x => pathway!.Apply(x),
             SharingExceptionJustified x => pathway!.Apply(x),
+            PathwayArchived x => pathway!.Apply(x),
             _ => throw new ArgumentException($"No Apply for {e.GetType().Name}"),
         })!;
 

@@ -125,7 +125,7 @@ public static class AgendaEligibility
     {
         var programmes = ProgrammesOf(kind).ToArray();
         var open = new[] { PathwayStatus.Referred, PathwayStatus.Accepted, PathwayStatus.Active, PathwayStatus.Suspended };
-        var query = session.Query<PathwayFile>().Where(f => programmes.Contains(f.Programme) && open.Contains(f.Status));
+        var query = session.Query<PathwayFile>().Where(f => programmes.Contains(f.Programme) && open.Contains(f.Status) && f.ArchivedOn == null);
         if (kind == CommitteeKind.PreTeam)
         {
             var territories = await TerritoriesOf(session, territoryCode, ct);

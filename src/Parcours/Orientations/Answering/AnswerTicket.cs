@@ -69,6 +69,7 @@ public static class AnswerTicketHandler
     {
         var stream = await session.Events.FetchForWriting<Pathway>(ticket.PathwayId, ct);
         if (stream.Aggregate is not { IsSealed: false } pathway) return CommandOutcome.Refused(Refusal.NotFound());
+        if (PathwayRules.NotFrozen(pathway) is { } frozen) return CommandOutcome.Refused(frozen);
         var decision = decide(pathway);
         if (decision.Refusal is { } refused) return CommandOutcome.Refused(refused);
         stream.AppendMany(decision.Events);

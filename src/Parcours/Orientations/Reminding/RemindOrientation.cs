@@ -40,7 +40,7 @@ public static class OrientationDeadlineHandler
             : Decision.Accept();
 
     private static OrientationState? Waiting(Pathway? pathway, Guid orientationId) =>
-        pathway is { IsClosed: false } && pathway.Orientations.TryGetValue(orientationId, out var orientation) && orientation.Status == OrientationStatus.Pending
+        pathway is { IsClosed: false } && PathwayRules.NotFrozen(pathway) is null && pathway.Orientations.TryGetValue(orientationId, out var orientation) && orientation.Status == OrientationStatus.Pending
             ? orientation
             : null;
 }

@@ -144,6 +144,7 @@ public static class DossierText
         "resumed" => "Reprise du parcours",
         "exited" => "Sortie du parcours",
         "reopened" => "Réouverture du parcours",
+        "archived" => "Passage en archive restreinte (durée de conservation)",
         "consent-recorded" => "Consentement enregistré",
         "consent-withdrawn" => "Consentement retiré",
         "team-member-added" => "Structure ajoutée à l'équipe",

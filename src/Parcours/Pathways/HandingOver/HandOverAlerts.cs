@@ -76,7 +76,7 @@ public static class HandOver
     {
         if (trace) await trail.RecordAsync(AuditEntry.By(worker, ListAction, "caseload", PathwayAccess.OwnStructure(worker) is null ? AuditOutcome.Refused : AuditOutcome.Allowed), ct);
         if (PathwayAccess.OwnStructure(worker) is not { } own) return [];
-        var files = await session.Query<PathwayFile>().Where(f => f.ReferentStructureId == own && Open.Contains(f.Status)).ToListAsync(ct);
+        var files = await session.Query<PathwayFile>().Where(f => f.ReferentStructureId == own && Open.Contains(f.Status) && f.ArchivedOn == null).ToListAsync(ct);
         if (files.Count == 0) return [];
         var identities = await vault.OpenManyAsync(session, files.Select(f => f.PersonId).ToList(), ct);
         return files

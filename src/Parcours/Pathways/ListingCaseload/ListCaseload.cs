@@ -41,6 +41,8 @@ public static class Caseload
         IQueryable<PathwayFile> query = PathwayAccess.OwnStructure(worker) is { } own
             ? session.Query<PathwayFile>().Where(f => f.ReferentStructureId == own || f.Id.IsOneOf(shared))
             : session.Query<PathwayFile>().Where(f => f.Id.IsOneOf(shared));
+        // The restricted archive (retention) is no longer part of anyone's caseload.
+        query = query.Where(f => f.ArchivedOn == null);
         if (!string.IsNullOrWhiteSpace(filter.Programme)) query = query.Where(f => f.Programme == filter.Programme);
         if (!string.IsNullOrWhiteSpace(filter.Territory))
         {

@@ -69,7 +69,7 @@ public static class ApplyCommitteeDecisionHandler
     /// </summary>
     public static Decision Decide(Pathway? pathway, ApplyCommitteeDecision m, IReadOnlyList<Guid> actionIds)
     {
-        if (pathway is null || pathway.IsSealed || pathway.IsClosed) return Decision.Accept();
+        if (pathway is null || pathway.IsSealed || pathway.IsClosed || PathwayRules.NotFrozen(pathway) is not null) return Decision.Accept();
         if (m.OrientationId is { } existing && pathway.Orientations.ContainsKey(existing)) return Decision.Accept();
         if (actionIds.Any(pathway.Actions.ContainsKey)) return Decision.Accept();
 

@@ -41,6 +41,9 @@ public sealed class PathwayFile
     /// <summary>The last day a committee or team decided about the pathway (PRE reviews are due from it).</summary>
     public DateOnly? LastCommitteeOn { get; set; }
     public SafeContactMode? SafeContact { get; set; }
+    /// <summary>In the restricted archive since this day (retention); null while in the active base.</summary>
+    public DateOnly? ArchivedOn { get; set; }
+    public bool Archived => ArchivedOn is not null;
     public EncryptedText? SafeContactInstructions { get; set; }
 }
 
@@ -254,6 +257,13 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         file.SafeContact = e.Mode;
         file.SafeContactInstructions = e.Instructions;
         Record(file, e.RecordedOn, "safe-contact", e.Mode.ToString(), null, e.RecordedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayArchived> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.ArchivedOn = e.ArchivedOn;
+        Record(file, e.ArchivedOn, "archived", null, null, Guid.Empty, @event.Timestamp);
     }
 
     /// <summary>A line of history that is not pathway activity (the consent ledger, the team): the last activity date stays.</summary>
