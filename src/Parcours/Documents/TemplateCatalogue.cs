@@ -1,6 +1,7 @@
 using Parcours.Committees.Documents;
 using Parcours.Indicators.Exporting;
 using Parcours.Pathways.Consenting;
+using Parcours.Privacy.AccessRequests;
 
 namespace Parcours.Documents;
 
@@ -27,6 +28,7 @@ public static class TemplateCatalogue
     public const string OrientationLetter = "orientation-letter";
     public const string ConsentForm = "consent-form";
     public const string IndicatorReport = "indicator-report";
+    public const string AccessRequest = "access-request";
 
     public static readonly IReadOnlyList<TemplateKind> All =
     [
@@ -39,6 +41,9 @@ public static class TemplateCatalogue
         new(IndicatorReport, "Rapport des indicateurs du contrat de ville",
             "Le tableau « Les indicateurs » du contrat rempli pour une année et un quartier, avec l'évolution depuis l'année de référence ; chiffres anonymes, sous secret statistique.",
             today => ReportDocument.Sample(today)),
+        new(AccessRequest, "Droit d'accès (données détenues sur une personne)",
+            "Produit par le délégué à la protection des données : identité, parcours, chaque enregistrement en clair, consentements, décisions, orientations et consultations du dossier.",
+            SampleDocuments.Access),
     ];
 
     public static TemplateKind? Find(string? code) => All.FirstOrDefault(k => k.Code == code);
@@ -77,6 +82,22 @@ public static class SampleDocuments
 
     public static object Letter(DateOnly today) => new OrientationLetter(Sitting(today), "Exemple PRÉNOM-FICTIF", "1 rue de l'Exemple, 62100 Calais",
         "Prépa-apprentissage", "AFPA", "SAS Coluche", "Alex Exemple, coordinateur SAS Coluche (exemple)", today);
+
+    public static object Access(DateOnly today) => new AccessExport(Guid.Empty, $"{Fr(today)} 10:00", "Alex Exemple (exemple)",
+        new AccessRequester("La personne elle-même", "La personne elle-même", today),
+        new IdentitySection("Exemple", "PRÉNOM-FICTIF", new DateOnly(2008, 2, 1), "1 rue de l'Exemple, 62100 Calais", "06 00 00 00 00", "exemple@example.org",
+            "Homme", $"{Fr(today.AddMonths(-3))} 09:30", "SAS Coluche", null),
+        [new(1, $"{Fr(today.AddMonths(-3))} 09:30", "Identification de la personne dans Parcours", ["Structure : SAS Coluche"], "Alex Exemple (SAS Coluche)")],
+        [
+            new(Guid.Empty, "SAS Coluche", null, "En accompagnement", today.AddMonths(-3), "SAS Coluche", "Beau Marais", false,
+                [new("Examen par une commission d'admission", "France Travail", "La personne elle-même", "Écrit", today.AddMonths(-2), null, null)],
+                [new("Prépa-apprentissage", today.AddMonths(-1), "Pending", null)],
+                [
+                    new(1, $"{Fr(today.AddMonths(-3))} 09:35", "Orientation reçue", ["Dispositif : SAS Coluche", "Motif : Sorti du collège (exemple)."], "Alex Exemple (SAS Coluche)"),
+                    new(2, $"{Fr(today.AddMonths(-2))} 14:00", "Consentement enregistré", ["Finalité : Examen par une commission d'admission"], "Alex Exemple (SAS Coluche)"),
+                ]),
+        ],
+        [new($"{Fr(today.AddMonths(-1))} 11:12", "Alex Exemple", "Consultation du dossier", "Autorisé")]);
 
     public static object Consent(DateOnly today) => new ConsentForm.Model("SAS Coluche", "SAS Coluche", "Exemple PRÉNOM-FICTIF", "01/02/2009", true,
         "Examen par une commission", ["France Travail", "La Fabrique Défi"], "Titulaires de l'autorité parentale", "Écrit", Fr(today),

@@ -23,6 +23,7 @@ using Parcours.People;
 using Parcours.People.Vault;
 using Parcours.Permanences;
 using Parcours.Privacy.Erasing;
+using Parcours.Privacy;
 using Parcours.Reference;
 using Parcours.Retention;
 using Wolverine;
@@ -50,7 +51,8 @@ public static class ParcoursHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms).ConfigureErasure();
+                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms)
+                    .ConfigurePrivacy().ConfigureErasure();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()

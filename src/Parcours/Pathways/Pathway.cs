@@ -189,6 +189,11 @@ public sealed record Pathway(
     public Pathway Apply(TeamMemberRemoved e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(ParentsInformed e) => this with { Sharing = Sharing.Apply(e) };
     public Pathway Apply(SharingExceptionJustified e) => this with { Sharing = Sharing.Apply(e) };
+    public Pathway Apply(PathwayRestricted e) => this with { Restricted = true };
+    public Pathway Apply(PathwayRestrictionLifted e) => this with { Restricted = false };
+
+    /// <summary>Under a limitation of processing (RGPD art. 18): every command but lifting it or erasing is refused.</summary>
+    public bool Restricted { get; init; }
 
     private Pathway Became(PathwayStatus status, DateOnly on) => this with { Status = status, StatusSince = on, LastDate = Latest(on) };
 
@@ -204,3 +209,9 @@ public sealed record Pathway(
 
     public bool IsSealed => PathwayAccess.IsSealed(Programme);
 }
+
+/// <summary>The data-protection officer limits the processing of this pathway (RGPD art. 18): it keeps its data but changes no more.</summary>
+public sealed record PathwayRestricted(Guid PathwayId, string Reason, DateOnly RestrictedOn, Guid RestrictedBy, DateTimeOffset RestrictedAt);
+
+/// <summary>The officer lifts the limitation: the pathway takes commands again.</summary>
+public sealed record PathwayRestrictionLifted(Guid PathwayId, DateOnly LiftedOn, Guid LiftedBy, DateTimeOffset LiftedAt);

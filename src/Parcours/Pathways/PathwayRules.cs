@@ -7,9 +7,15 @@ public static class PathwayRules
 {
     /// <summary>
     /// The one gate every pathway command goes through (<see cref="PathwayStreams"/>, the
-    /// orientation answers, the committee and reminder messages): an archived pathway changes no more.
+    /// orientation answers, the committee and reminder messages): a pathway under a limitation of
+    /// processing changes no more until the officer lifts it, and an archived pathway (retention)
+    /// changes no more at all. Erasing a person does not go through the pathway commands.
     /// </summary>
-    public static Refusal? NotFrozen(Pathway pathway) => pathway.Archived ? Archived : null;
+    public static Refusal? NotFrozen(Pathway pathway) =>
+        pathway.Restricted ? Restricted : pathway.Archived ? Archived : null;
+
+    public static readonly Refusal Restricted = Refusal.Conflict(
+        "Ce parcours fait l'objet d'une limitation du traitement : aucune modification n'est possible tant que le délégué à la protection des données ne l'a pas levée.");
 
     /// <summary>An archived pathway (retention) refuses every command.</summary>
     public static readonly Refusal Archived = Refusal.Conflict(

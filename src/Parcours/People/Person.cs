@@ -13,6 +13,12 @@ public sealed record PersonIdentified(Guid PersonId, Sex Sex, Guid StructureId, 
 /// </summary>
 public sealed record FamilyLinkRecorded(Guid PersonId, Guid RelatedPersonId, FamilyRelation Relation, Guid RecordedBy, DateTimeOffset RecordedAt, Guid? SealedIn = null);
 
+/// <summary>
+/// Identity fields were corrected in the vault (RGPD art. 16). Lists which fields changed, never
+/// their values, old or new; the old values are not kept.
+/// </summary>
+public sealed record IdentityRectified(Guid PersonId, IReadOnlyList<string> Fields, DateOnly RectifiedOn, Guid RectifiedBy, DateTimeOffset RectifiedAt);
+
 /// <summary>How the related person stands to the person whose stream records the link.</summary>
 public enum FamilyRelation
 {
@@ -35,6 +41,11 @@ public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset I
     public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation, e.SealedIn)] };
 
     public Person Apply(Privacy.Erasing.PersonErased e) => this with { ErasedOn = e.ErasedOn, Links = [] };
+
+    public Person Apply(IdentityRectified e) => this with { RectifiedOn = e.RectifiedOn };
+
+    /// <summary>The day the identity was last rectified (the file says so; the old values are not kept).</summary>
+    public DateOnly? RectifiedOn { get; init; }
 
     public static FamilyRelation Reverse(FamilyRelation relation) => relation switch
     {

@@ -152,8 +152,15 @@ public static class DossierText
         "parents-informed" => "Parents informés",
         "sharing-exception" => "Exception à l'information des parents",
         "safe-contact" => "Consigne de contact protégé",
+        "restricted" => "Limitation du traitement (délégué à la protection des données)",
+        "restriction-lifted" => "Levée de la limitation du traitement",
         _ => kind,
     };
+
+    // Rights of the person
+    public const string RestrictedBanner =
+        "Ce parcours fait l'objet d'une limitation du traitement : il reste consultable, mais aucune modification n'est possible tant que le délégué à la protection des données ne l'a pas levée.";
+    public static string IdentityRectifiedOn(string date) => $"Identité rectifiée le {date}.";
 
     // Summary view, read-only
     public const string SummaryViewNotice =

@@ -84,7 +84,8 @@ public static class FileView
             f.Orientations.Where(o => !Withheld(CodeLists.Destination, o.Destination)).ToList(),
             timeline,
             full ? Sharing(f, decrypt, today, adultOn) : null,
-            full && PathwayAccess.IsSealed(f.Programme) && f.SafeContact is { } mode ? new SafeContactDetails(mode, decrypt(f.SafeContactInstructions)) : null);
+            full && PathwayAccess.IsSealed(f.Programme) && f.SafeContact is { } mode ? new SafeContactDetails(mode, decrypt(f.SafeContactInstructions)) : null,
+            f.Restricted);
     }
 
     private static SharingDetails Sharing(PathwayFile f, Func<EncryptedText?, string?> decrypt, DateOnly today, DateOnly? adultOn)

@@ -69,7 +69,9 @@ public sealed record PathwayDetails(
     IReadOnlyList<OrientationLine> Orientations,
     IReadOnlyList<TimelineItem> Timeline,
     SharingDetails? Sharing,
-    SafeContactDetails? SafeContact)
+    SafeContactDetails? SafeContact,
+    bool Restricted = false,
+    DateOnly? IdentityRectifiedOn = null)
 {
     public const string ReadAction = "pathway.read";
 
@@ -92,7 +94,8 @@ public sealed record PathwayDetails(
 
         await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Allowed, id, file.PersonId), ct);
         var facts = await FileViewFacts.LoadAsync(session, worker, ct);
-        return FileView.Of(file, identity, text => vault.Decrypt(key, text), grant, facts, today);
+        var person = await session.LoadAsync<People.Person>(file.PersonId, ct);
+        return FileView.Of(file, identity, text => vault.Decrypt(key, text), grant, facts, today) with { IdentityRectifiedOn = person?.RectifiedOn };
     }
 }
 

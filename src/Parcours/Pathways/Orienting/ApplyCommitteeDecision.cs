@@ -65,7 +65,7 @@ public static class ApplyCommitteeDecisionHandler
 
     /// <summary>
     /// The pathway's events for the decision. Nothing when the pathway is unknown, sealed or closed
-    /// (it changed since the agenda was built), or when this decision was applied already.
+    /// (it changed since the agenda was built), restricted, or when this decision was applied already.
     /// </summary>
     public static Decision Decide(Pathway? pathway, ApplyCommitteeDecision m, IReadOnlyList<Guid> actionIds)
     {

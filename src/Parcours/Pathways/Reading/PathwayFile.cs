@@ -45,6 +45,8 @@ public sealed class PathwayFile
     public DateOnly? ArchivedOn { get; set; }
     public bool Archived => ArchivedOn is not null;
     public EncryptedText? SafeContactInstructions { get; set; }
+    /// <summary>Under a limitation of processing: readable, but every command is refused.</summary>
+    public bool Restricted { get; set; }
 }
 
 public sealed record ActionLine(Guid ActionId, string Category, string Kind, DateOnly PlannedOn, DateOnly? DueOn, ActionStatus Status, DateOnly? DoneOn, EncryptedText? Note);
@@ -264,6 +266,20 @@ public sealed partial class PathwayFileProjection : SingleStreamProjection<Pathw
         var e = @event.Data;
         file.ArchivedOn = e.ArchivedOn;
         Record(file, e.ArchivedOn, "archived", null, null, Guid.Empty, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayRestricted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Restricted = true;
+        Record(file, e.RestrictedOn, "restricted", null, null, e.RestrictedBy, @event.Timestamp);
+    }
+
+    public static void Apply(IEvent<PathwayRestrictionLifted> @event, PathwayFile file)
+    {
+        var e = @event.Data;
+        file.Restricted = false;
+        Record(file, e.LiftedOn, "restriction-lifted", null, null, e.LiftedBy, @event.Timestamp);
     }
 
     /// <summary>A line of history that is not pathway activity (the consent ledger, the team): the last activity date stays.</summary>
