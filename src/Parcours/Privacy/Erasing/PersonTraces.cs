@@ -36,7 +36,7 @@ public sealed record PersonTraces(Guid PersonId, IReadOnlyList<Guid> Pathways, I
     /// <summary>
     /// Queues the deletion of every document keyed by the person (vault key, sealed identity, search
     /// index, anything added later), except their person view, which the stream keeps anonymous.
-    /// Orientation tickets lose their refusal note.
+    /// Orientation tickets lose their refusal note, access requests the requester's name.
     /// </summary>
     public async Task RemoveDocumentsAsync(IDocumentSession session, IDocumentStore store, CancellationToken ct)
     {
@@ -50,6 +50,11 @@ public sealed record PersonTraces(Guid PersonId, IReadOnlyList<Guid> Pathways, I
         {
             ticket.RefusalNote = null;
             session.Store(ticket);
+        }
+        foreach (var request in await session.Query<AccessRequests.AccessRequest>().Where(r => r.PersonId == PersonId).ToListAsync(ct))
+        {
+            request.RequestedBy = null;
+            session.Store(request);
         }
     }
 
