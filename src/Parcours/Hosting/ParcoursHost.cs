@@ -22,6 +22,7 @@ using Parcours.Pathways;
 using Parcours.People;
 using Parcours.People.Vault;
 using Parcours.Permanences;
+using Parcours.Privacy.Erasing;
 using Parcours.Privacy;
 using Parcours.Reference;
 using Parcours.Retention;
@@ -52,7 +53,7 @@ public static class ParcoursHost
                 options.DatabaseSchemaName = "parcours";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms)
-                    .ConfigurePrivacy();
+                    .ConfigurePrivacy().ConfigureErasure();
             })
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()

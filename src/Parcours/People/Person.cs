@@ -35,12 +35,17 @@ public sealed record Person(Guid Id, Sex Sex, Guid StructureId, DateTimeOffset I
 {
     /// <summary>Set when a coordinator confirmed this record was a duplicate of another (see <c>People/Merging</c>).</summary>
     public Guid? MergedInto { get; init; }
+    /// <summary>Set once the person's data was erased: the stream stays, anonymous, and their family links are forgotten.</summary>
+    public DateOnly? ErasedOn { get; init; }
 
     public static Person Create(PersonIdentified e) => new(e.PersonId, e.Sex, e.StructureId, e.IdentifiedAt, []);
 
     public Person Apply(FamilyLinkRecorded e) => this with { Links = [.. Links, new FamilyLink(e.RelatedPersonId, e.Relation, e.SealedIn)] };
 
     public Person Apply(Merging.PersonMergedInto e) => this with { MergedInto = e.KeptPersonId };
+
+    public Person Apply(Privacy.Erasing.PersonErased e) => this with { ErasedOn = e.ErasedOn, Links = [] };
+
     public Person Apply(IdentityRectified e) => this with { RectifiedOn = e.RectifiedOn };
 
     /// <summary>The day the identity was last rectified (the file says so; the old values are not kept).</summary>

@@ -33,7 +33,8 @@ public static class PersonAccess
     {
         if (!worker.WorksWithPeople) return null;
         var person = await session.LoadAsync<Person>(personId, ct);
-        if (person is null) return null;
+        // An erased person is no one any more: their anonymous pathways stay, the person answers like an unknown id.
+        if (person is null || person.ErasedOn is not null) return null;
 
         var identity = vault.Open(await session.LoadAsync<PersonKey>(personId, ct), await session.LoadAsync<SealedIdentity>(personId, ct));
         var adultOn = PathwayAccess.AdultOn(identity?.BirthDate);

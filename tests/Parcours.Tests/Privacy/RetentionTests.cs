@@ -122,7 +122,10 @@ public sealed class RetentionTests(AppFixture fixture) : IntegrationContext(fixt
         MoveTo(purge.PurgeOn);
         Assert.Equal([person], Erasures(await SweepAsync()));
         Assert.Empty(Erasures(await SweepAsync()));
-        Assert.NotNull(Assert.Single((await Queue()).Purges).ErasureRequestedOn);
+        // The erasure handler removed every document keyed by the person, the notice included.
+        Assert.Empty((await Queue()).Purges);
+        var register = await (await Host.Scenario(s => { s.As(Staff.DataProtectionOfficer); s.Get.Url("/api/privacy/erasures"); })).Read<List<Parcours.Privacy.Erasing.ErasureLogEntry>>();
+        Assert.Equal((person, Parcours.Privacy.Erasing.ErasureGround.Retention, true), (register.Single().PersonId, register.Single().Ground, register.Single().Report!.Clean));
         Assert.Equal(404, await Status($"/api/pathways/{pathway}", Staff.PreReferent));
     }
 
