@@ -20,6 +20,7 @@ using Parcours.Identity.SigningIn;
 using Parcours.Kernel;
 using Parcours.Pathways;
 using Parcours.People;
+using Parcours.People.Searching;
 using Parcours.People.Vault;
 using Parcours.Permanences;
 using Parcours.Privacy.Erasing;
@@ -72,6 +73,9 @@ public static class ParcoursHost
         });
         services.AddResourceSetupOnStartup();
         services.AddDemoTerritory();
+        // Hosted services start in order: the search index backfill comes after the demo seeding,
+        // so a fresh demo territory is searchable from the first start.
+        services.AddHostedService<IndexBackfill>();
         services.AddOrientations(builder.Configuration);
         services.AddIndicators(builder.Configuration);
         services.AddRetention(builder.Configuration);

@@ -21,13 +21,12 @@ public static class Configuration
         return options;
     }
 
-    /// <summary>The blind index's key (outside the documents), the search, and the start-up backfill.</summary>
+    /// <summary>The blind index's key (outside the documents) and the search.</summary>
     public static IServiceCollection AddPeopleSearch(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var key = SearchKey.Resolve(configuration, connectionString, "parcours");
         services.AddSingleton(provider => new PersonSearchIndex(key, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersonSearch>();
-        services.AddHostedService<IndexBackfill>();
         return services;
     }
 }
