@@ -72,7 +72,7 @@ public sealed class SearchMergeTests(AppFixture fixture) : IntegrationContext(fi
         Assert.Equal(2, facts.Count);
         Assert.Single(facts.Select(f => f.Person).Distinct());
 
-        var trail = await session.QueryAsync<string>($"select purpose from {AuditSchema.Table} where action = ? and person_id = ?", ProposeMergeHandler.Action, absorbed);
+        var trail = await session.QueryAsync<string>($"select purpose from {AuditSchema.Table} where action = ? and person_id = ? order by id", ProposeMergeHandler.Action, absorbed);
         Assert.Equal(["proposed", "confirmed"], trail);
     }
 
