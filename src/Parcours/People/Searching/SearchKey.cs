@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using Npgsql;
+using Parcours.Kernel;
 
 namespace Parcours.People.Searching;
 
@@ -15,20 +14,5 @@ public static class SearchKey
     public const int KeyBytes = 32;
 
     public static byte[] Resolve(IConfiguration configuration, string connectionString, string schema) =>
-        configuration[Setting] is { Length: > 0 } configured ? Convert.FromBase64String(configured) : LoadOrCreate(connectionString, schema);
-
-    private static byte[] LoadOrCreate(string connectionString, string schema)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            create schema if not exists {schema};
-            create table if not exists {schema}.search_secret (id int primary key, key bytea not null);
-            insert into {schema}.search_secret (id, key) values (1, @key) on conflict (id) do nothing;
-            select key from {schema}.search_secret where id = 1;
-            """;
-        command.Parameters.AddWithValue("key", RandomNumberGenerator.GetBytes(KeyBytes));
-        return (byte[])command.ExecuteScalar()!;
-    }
+        DatabaseSecret.Resolve(configuration, Setting, connectionString, schema, "search_secret", KeyBytes);
 }
