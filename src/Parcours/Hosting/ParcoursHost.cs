@@ -48,14 +48,7 @@ public static class ParcoursHost
 
         var pseudonyms = new Pseudonyms(PseudonymKey.Resolve(builder.Configuration, connectionString, "parcours"));
         services.AddSingleton(pseudonyms);
-        services.AddMarten(options =>
-            {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = "parcours";
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-                options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms)
-                    .ConfigurePrivacy().ConfigureErasure();
-            })
+        services.AddMarten(options => ConfigureStore(options, connectionString, pseudonyms))
             .UseLightweightSessions()
             .InitializeWith<ReferenceSeed>()
             .InitializeWith<TemplateSeed>()
@@ -108,6 +101,16 @@ public static class ParcoursHost
             options.Conventions.AddPageRoute("/Admin/Habilitations/Edit", "admin/habilitations/nouvelle");
             options.Conventions.AddPageRoute("/Admin/Structures/Edit", "admin/structures/nouvelle");
         });
+    }
+
+    /// <summary>The document store's whole configuration (also used by the benchmark harness to load and rebuild a store).</summary>
+    public static void ConfigureStore(StoreOptions options, string connectionString, Pseudonyms pseudonyms)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "parcours";
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.ConfigureIdentity().ConfigureReference().ConfigurePeople().ConfigurePathways().ConfigureCommittees().ConfigureOrientations().ConfigureDocuments().ConfigurePermanences().ConfigureRetention().ConfigureIndicators(pseudonyms)
+            .ConfigurePrivacy().ConfigureErasure();
     }
 
     public static void UseParcours(this WebApplication app)

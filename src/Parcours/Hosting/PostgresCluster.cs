@@ -64,8 +64,14 @@ public sealed class PostgresCluster
             .FirstOrDefault(HasServer);
     }
 
+    /// <summary>What a throwaway (test) cluster trades for speed: nothing it holds needs to survive a crash.</summary>
+    public const string ThrowawaySettings = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+
     /// <summary>Creates the cluster if its folder is empty, then starts it (or reuses a running one).</summary>
-    public async Task StartAsync(bool throwaway, CancellationToken ct = default)
+    public Task StartAsync(bool throwaway, CancellationToken ct = default) => StartAsync(throwaway, throwaway ? ThrowawaySettings : "", ct);
+
+    /// <summary>Same, with the server settings given (<c>-c name=value</c> pairs), as the benchmark harness needs.</summary>
+    public async Task StartAsync(bool throwaway, string serverSettings, CancellationToken ct = default)
     {
         Directory.CreateDirectory(Folder);
         Directory.CreateDirectory(SocketDirectory);
@@ -84,8 +90,7 @@ public sealed class PostgresCluster
 
         if (await IsRunningAsync(ct)) return;
 
-        var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {SocketPort} -c unix_socket_permissions=0700 -c max_connections=200";
-        if (throwaway) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        var settings = $"-c listen_addresses='' -k {SocketDirectory} -p {SocketPort} -c unix_socket_permissions=0700 -c max_connections=200 {serverSettings}";
         await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-l", LogFile, "-o", settings, "-w", "-t", "60", "start"], asPostgres: true, ct);
     }

@@ -1,0 +1,17 @@
+using Parcours.Benchmarks;
+using Parcours.Benchmarks.Http;
+
+// dotnet run -c Release --project tests/Parcours.Benchmarks -- [--scale smoke|city|national|all] [--out docs/benchmarks.md]
+// The harness also starts itself as the hand-written baseline server: serve-baseline <connection string> <url>.
+if (args is ["serve-baseline", var connectionString, var url])
+{
+    await BaselineServer.RunAsync(connectionString, url);
+    return 0;
+}
+
+if (BenchOptions.Parse(args) is not { } options)
+{
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+return await Harness.RunAsync(options, CancellationToken.None);
