@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using Parcours.Benchmarks.Reporting;
+
+namespace Parcours.Benchmarks.Http;
+
+/// <summary>The city's p99 latencies, kept for goal 6 (flat cost with growth) when the national scale runs after it.</summary>
+public sealed class LatencyHistory
+{
+    public double? CityCommandP99 { get; set; }
+    public double? CityReadP99 { get; set; }
+}
+
+/// <summary>
+/// The measures over HTTP, Parcours as a real server against the hand-written minimal-API
+/// baseline on the same database: the command path (goal 1), the case read with its audit
+/// entry (goal 2), their p99 growth from city to national (goal 6), the 60-item committee's
+/// documents against one command round trip (goal 7a) and Parcours' peak working set under the
+/// load (goal 7b).
+/// </summary>
+public static class HttpMeasures
+{
+    private const double MemoryBudgetMegabytes = 512;
+    private const int SequentialRequests = 30;
+
+    public static async Task RunAsync(BenchContext context, LatencyHistory history, CancellationToken ct)
+    {
+        var scale = context.Scale;
+        await ProjectionsForNow.RebuildAsync(context, ct);
+        await BaselineServer.InstallAsync(context.Database, ct);
+        var cases = await CaseLoad.FindAsync(context, ct);
+        Harness.Log($"  HTTP: {cases.Referent.DisplayName} on {cases.Pathways.Count:N0} open pathways, {LoadClient.Clients} clients, {scale.LoadSeconds} s each");
+
+        await using var baseline = await BaselineServer.StartAsync(context, ct);
+        await using var parcours = await ParcoursApp.StartAsync(context, ct);
+        using var baselineHttp = LoadClient.CreateHttpClient(baseline.Url);
+        using var parcoursHttp = LoadClient.CreateHttpClient(parcours.Url);
+        var referent = await ApiSignIn.SignInAsync(parcours.Url, cases.Referent, ct);
+
+        var reviewedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        object Review(long sequence) => new { reviewedOn, summary = $"Entretien de suivi n° {sequence} : démarches en cours, prochain rendez-vous fixé." };
+
+        var baselineCommand = await LoadAsync("baseline POST /command", baselineHttp,
+            (client, sequence) => new HttpRequestMessage(HttpMethod.Post, "/command") { Content = JsonContent.Create(Review(sequence)) }, scale, ct);
+        var parcoursCommand = await LoadAsync("Parcours POST /api/pathways/{id}/reviews", parcoursHttp,
+            (client, sequence) => referent.Sign(new HttpRequestMessage(HttpMethod.Post, $"/api/pathways/{cases.For(client, sequence)}/reviews")
+            {
+                Content = JsonContent.Create(Review(sequence)),
+            }), scale, ct);
+        var baselineRead = await LoadAsync("baseline GET /read/{id}", baselineHttp,
+            (client, sequence) => new HttpRequestMessage(HttpMethod.Get, $"/read/{cases.For(client, sequence)}"), scale, ct);
+        var parcoursRead = await LoadAsync("Parcours GET /api/pathways/{id}", parcoursHttp,
+            (client, sequence) => referent.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/pathways/{cases.For(client, sequence)}")), scale, ct);
+
+        var measures = context.Measures;
+        var load = $"{LoadClient.Clients} clients, {scale.LoadSeconds} s after {scale.WarmupSeconds} s warm-up, {cases.Pathways.Count:N0} pathways";
+        measures.Add(Measure.AtLeast("1", "Command (review) over HTTP: requests/s", scale, parcoursCommand.RequestsPerSecond, baselineCommand.RequestsPerSecond, "req/s", 0.5,
+            $"{load}; sign-in (JWT) → habilitation → access & consent → append → inline view → commit, vs one insert + commit"));
+        measures.Add(Measure.AtMost("1", "Command (review) over HTTP: p99", scale, parcoursCommand.P99Milliseconds, baselineCommand.P99Milliseconds, "ms", 3,
+            $"p50 {parcoursCommand.P50Milliseconds:0.0} ms vs {baselineCommand.P50Milliseconds:0.0} ms"));
+        measures.Add(Measure.AtLeast("2", "Case file read with its audit entry: requests/s", scale, parcoursRead.RequestsPerSecond, baselineRead.RequestsPerSecond, "req/s", 0.6,
+            $"{load}; p99 {parcoursRead.P99Milliseconds:0.0} ms vs {baselineRead.P99Milliseconds:0.0} ms, vs one jsonb lookup + one audit insert"));
+        Growth(context, history, parcoursCommand, parcoursRead);
+
+        // Goal 7a: the sitting's documents, one after the other, against one command round trip.
+        var convener = await ApiSignIn.SignInAsync(parcours.Url, CommitteeSitting.Convener, ct);
+        var (committee, items) = await CommitteeSitting.HoldAsync(context, parcoursHttp, convener, ct);
+        var agenda = await LoadClient.SequentialMedianAsync(parcoursHttp,
+            _ => convener.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/committees/{committee}/documents/agenda?version=nominative")), SequentialRequests, ct);
+        var minutes = await LoadClient.SequentialMedianAsync(parcoursHttp,
+            _ => convener.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/committees/{committee}/documents/minutes?version=nominative")), SequentialRequests, ct);
+        var command = await LoadClient.SequentialMedianAsync(parcoursHttp,
+            sequence => referent.Sign(new HttpRequestMessage(HttpMethod.Post, $"/api/pathways/{cases.For(0, sequence)}/reviews") { Content = JsonContent.Create(Review(sequence)) }),
+            SequentialRequests, ct);
+        measures.Add(Measure.AtMost("7", $"Committee agenda + minutes ({items} items) vs one command", scale, agenda + minutes, command, "ms", 1,
+            $"medians of {SequentialRequests} sequential requests: agenda {agenda:0.0} ms + minutes {minutes:0.0} ms (nominative), command {command:0.0} ms"));
+        Harness.Log($"  sitting of {items} items: agenda {agenda:0.0} ms + minutes {minutes:0.0} ms vs one command {command:0.0} ms");
+
+        Memory(context, parcours, baseline);
+    }
+
+    private static async Task<LoadResult> LoadAsync(string name, HttpClient http, LoadClient.NextRequest next, Scale scale, CancellationToken ct)
+    {
+        var result = await LoadClient.RunAsync(name, http, next, scale, ct);
+        Harness.Log("  " + result);
+        return result;
+    }
+
+    /// <summary>Goal 6: kept at city, compared at national.</summary>
+    private static void Growth(BenchContext context, LatencyHistory history, LoadResult command, LoadResult read)
+    {
+        if (context.Scale == Scale.City)
+        {
+            history.CityCommandP99 = command.P99Milliseconds;
+            history.CityReadP99 = read.P99Milliseconds;
+        }
+        if (context.Scale != Scale.National || history.CityCommandP99 is not { } cityCommand || history.CityReadP99 is not { } cityRead) return;
+        context.Measures.Add(Measure.AtMost("6", "Command p99: national vs city", context.Scale, command.P99Milliseconds, cityCommand, "ms", 1.25, "baseline column: the city's p99 in the same run"));
+        context.Measures.Add(Measure.AtMost("6", "Case read p99: national vs city", context.Scale, read.P99Milliseconds, cityRead, "ms", 1.25, "baseline column: the city's p99 in the same run"));
+    }
+
+    /// <summary>Goal 7b: Parcours' peak resident set after the loads (VmHWM), judged at national scale against the 512 MB budget.</summary>
+    private static void Memory(BenchContext context, ChildProcess parcours, ChildProcess baseline)
+    {
+        if (parcours.PeakWorkingSet() is not { } peak) return;
+        var megabytes = peak / (1024.0 * 1024.0);
+        var note = $"VmHWM of the Parcours process after the loads; baseline server {baseline.PeakWorkingSet() / (1024.0 * 1024.0):0} MB";
+        context.Measures.Add(context.Scale == Scale.National
+            ? Measure.AtMost("7", "Peak working set of Parcours under load", context.Scale, megabytes, MemoryBudgetMegabytes, "MB", 1, "baseline column: the budget; " + note)
+            : Measure.Info("Peak working set of Parcours under load", context.Scale, megabytes, "MB", note));
+        Harness.Log($"  Parcours peak working set {megabytes:0} MB");
+    }
+}
