@@ -76,6 +76,31 @@ public static class HttpMeasures
         Harness.Log($"  sitting of {items} items: agenda {agenda:0.0} ms + minutes {minutes:0.0} ms vs one command {command:0.0} ms");
 
         Memory(context, parcours, baseline);
+        await StatementsAsync(context, parcoursHttp, referent, convener, cases, committee, Review, ct);
+    }
+
+    /// <summary>SQL statements per request, for the findings (what a missed goal costs, statement by statement).</summary>
+    private static async Task StatementsAsync(BenchContext context, HttpClient http, ApiCredentials referent, ApiCredentials convener, CaseLoad cases,
+        Guid committee, Func<long, object> review, CancellationToken ct)
+    {
+        async Task Send(HttpRequestMessage request)
+        {
+            using (request)
+            using (var response = await http.SendAsync(request, ct)) response.EnsureSuccessStatusCode();
+        }
+        var probes = new (string Name, string Label, Func<int, Task> Send)[]
+        {
+            ("command", "command (review)", i => Send(referent.Sign(new HttpRequestMessage(HttpMethod.Post, $"/api/pathways/{cases.For(1, i)}/reviews") { Content = JsonContent.Create(review(i)) }))),
+            ("read", "case file read", i => Send(referent.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/pathways/{cases.For(1, i)}")))),
+            ("agenda", "committee agenda", _ => Send(convener.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/committees/{committee}/documents/agenda?version=nominative")))),
+            ("minutes", "committee minutes", _ => Send(convener.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/committees/{committee}/documents/minutes?version=nominative")))),
+        };
+        foreach (var probe in probes)
+        {
+            var perRequest = await StatementProbe.PerRequestAsync(context, probe.Name, 4, probe.Send, ct);
+            context.Measures.Add(Measure.Info($"SQL statements per {probe.Label}", context.Scale, perRequest, "statements", "log_statement=all over 4 sequential requests"));
+            Harness.Log($"  {perRequest:0.#} SQL statements per {probe.Label}");
+        }
     }
 
     private static async Task<LoadResult> LoadAsync(string name, HttpClient http, LoadClient.NextRequest next, Scale scale, CancellationToken ct)
