@@ -175,11 +175,18 @@ internal sealed record DocumentReference(
     IReadOnlyList<Territory> Territories,
     IReadOnlyList<CodeListItem> Codes)
 {
-    public static async Task<DocumentReference> LoadAsync(IQuerySession session, CancellationToken ct) => new(
-        (await session.Query<Structure>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name),
-        (await session.Query<Habilitation>().ToListAsync(ct)).ToDictionary(h => h.Id, h => h.DisplayName),
-        await session.Query<Territory>().ToListAsync(ct),
-        await session.Query<CodeListItem>().ToListAsync(ct));
+    /// <summary>The four lists in one round trip.</summary>
+    public static async Task<DocumentReference> LoadAsync(IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var structures = batch.Query<Structure>().ToList();
+        var people = batch.Query<Habilitation>().ToList();
+        var territories = batch.Query<Territory>().ToList();
+        var codes = batch.Query<CodeListItem>().ToList();
+        await batch.Execute(ct);
+        return new DocumentReference((await structures).ToDictionary(s => s.Id, s => s.Name), (await people).ToDictionary(h => h.Id, h => h.DisplayName),
+            await territories, await codes);
+    }
 
     public string Structure(Guid id) => Structures.GetValueOrDefault(id, "—");
 

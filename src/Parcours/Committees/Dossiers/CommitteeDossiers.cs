@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Parcours.Audit;
 using Parcours.Committees.Reading;
 using Parcours.Identity;
@@ -41,11 +42,18 @@ public static class CommitteeDossiers
         var lines = committee.Agenda.ToList();
         var files = (await session.LoadManyAsync<PathwayFile>(ct, lines.Select(l => l.PathwayId).Distinct().ToArray())).ToDictionary(f => f.Id);
         var personIds = files.Values.Select(f => f.PersonId).Distinct().ToArray();
-        var keys = (await session.LoadManyAsync<PersonKey>(ct, personIds)).ToDictionary(k => k.Id);
-        var identities = await vault.OpenManyAsync(session, personIds, ct);
-        var reference = await DossierReference.LoadAsync(session, ct);
+        // The people's keys and identities and the reference labels, in one round trip.
+        var batch = session.CreateBatchQuery();
+        var keysLoaded = batch.LoadMany<PersonKey>().ById(personIds);
+        var identitiesLoaded = batch.LoadMany<SealedIdentity>().ById(personIds);
+        var referenceLoaded = DossierReference.Load(batch);
+        await batch.Execute(ct);
+        var keys = (await keysLoaded).ToDictionary(k => k.Id);
+        var identities = vault.OpenAll(keys.Values, await identitiesLoaded);
+        var reference = await referenceLoaded;
 
         var items = new List<CommitteeDossier>();
+        var traced = new List<AuditEntry>();
         foreach (var line in lines)
         {
             if (!files.TryGetValue(line.PathwayId, out var file) || !CommitteeAccess.MayBeListed(file.Programme)) continue;
@@ -53,9 +61,10 @@ public static class CommitteeDossiers
             var named = !forceAnonymised && CommitteeAccess.SeesNamed(viewer, charter, file.ReferentStructureId, file.Sharing, today, PathwayAccess.AdultOn(identity?.BirthDate));
             var dossier = Build(line, items.Count + 1, file, named ? identity : null, named ? keys.GetValueOrDefault(file.PersonId) : null, vault, viewer, reference, today);
             items.Add(dossier);
-            if (dossier.Named)
-                await trail.RecordAsync(AuditEntry.By(viewer, ReadAction, $"committee:{committee.Id}", AuditOutcome.Allowed, file.Id, file.PersonId), ct);
+            if (dossier.Named) traced.Add(AuditEntry.By(viewer, ReadAction, $"committee:{committee.Id}", AuditOutcome.Allowed, file.Id, file.PersonId));
         }
+        // Every named item shown is traced, all in one batch before the agenda leaves.
+        await trail.RecordManyAsync(traced, ct);
 
         return new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
             charter, CommitteeAccess.Convenes(viewer, committee.OwnerStructures), charter || forceAnonymised ? null : CharterNotice, CharterUrl(committee.Id), items);
@@ -104,13 +113,13 @@ public static class CommitteeDossiers
 /// <summary>The reference labels and sensitive codes a dossier needs, loaded once per agenda.</summary>
 internal sealed record DossierReference(IReadOnlyList<Programme> Programmes, IReadOnlyList<Territory> Territories, IReadOnlyList<CodeListItem> Codes, FileViewFacts Facts)
 {
-    public static async Task<DossierReference> LoadAsync(IQuerySession session, CancellationToken ct)
+    public static async Task<DossierReference> Load(IBatchedQuery batch)
     {
-        var codes = await session.Query<CodeListItem>().ToListAsync(ct);
-        return new DossierReference(
-            await session.Query<Programme>().ToListAsync(ct),
-            await session.Query<Territory>().ToListAsync(ct),
-            codes,
+        var codesLoaded = batch.Query<CodeListItem>().ToList();
+        var programmes = batch.Query<Programme>().ToList();
+        var territories = batch.Query<Territory>().ToList();
+        var codes = await codesLoaded;
+        return new DossierReference(await programmes, await territories, codes,
             new FileViewFacts(codes.Where(c => c.Category is not null).ToList(), new HashSet<Guid>(), new HashSet<Guid>()));
     }
 
