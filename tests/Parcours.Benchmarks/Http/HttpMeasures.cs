@@ -35,20 +35,27 @@ public static class HttpMeasures
         using var baselineHttp = LoadClient.CreateHttpClient(baseline.Url);
         using var parcoursHttp = LoadClient.CreateHttpClient(parcours.Url);
         var referent = await ApiSignIn.SignInAsync(parcours.Url, cases.Referent, ct);
+        // One request of each kind first: what the first use of an endpoint costs in memory (code generation) is not the load's.
+        using (var first = await parcoursHttp.SendAsync(referent.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/pathways/{cases.For(0, 0)}")), ct)) first.EnsureSuccessStatusCode();
+        Harness.Log($"  Parcours after its first case read: peak working set {parcours.PeakWorkingSet() / (1024.0 * 1024.0):0} MB");
 
         var reviewedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
         object Review(long sequence) => new { reviewedOn, summary = $"Entretien de suivi n° {sequence} : démarches en cours, prochain rendez-vous fixé." };
 
-        var baselineCommand = await LoadAsync("baseline POST /command", baselineHttp,
+        (double, double) BaselineCpu() => (CpuTime.OfProcess(baseline.Id), CpuTime.OfCluster(context.Database.Folder));
+        (double, double) ParcoursCpu() => (CpuTime.OfProcess(parcours.Id), CpuTime.OfCluster(context.Database.Folder));
+        Harness.Log($"  Parcours started: peak working set {parcours.PeakWorkingSet() / (1024.0 * 1024.0):0} MB");
+
+        var baselineCommand = await LoadAsync("baseline POST /command", baselineHttp, BaselineCpu,
             (client, sequence) => new HttpRequestMessage(HttpMethod.Post, "/command") { Content = JsonContent.Create(Review(sequence)) }, scale, ct);
-        var parcoursCommand = await LoadAsync("Parcours POST /api/pathways/{id}/reviews", parcoursHttp,
+        var parcoursCommand = await LoadAsync("Parcours POST /api/pathways/{id}/reviews", parcoursHttp, ParcoursCpu,
             (client, sequence) => referent.Sign(new HttpRequestMessage(HttpMethod.Post, $"/api/pathways/{cases.For(client, sequence)}/reviews")
             {
                 Content = JsonContent.Create(Review(sequence)),
             }), scale, ct);
-        var baselineRead = await LoadAsync("baseline GET /read/{id}", baselineHttp,
+        var baselineRead = await LoadAsync("baseline GET /read/{id}", baselineHttp, BaselineCpu,
             (client, sequence) => new HttpRequestMessage(HttpMethod.Get, $"/read/{cases.For(client, sequence)}"), scale, ct);
-        var parcoursRead = await LoadAsync("Parcours GET /api/pathways/{id}", parcoursHttp,
+        var parcoursRead = await LoadAsync("Parcours GET /api/pathways/{id}", parcoursHttp, ParcoursCpu,
             (client, sequence) => referent.Sign(new HttpRequestMessage(HttpMethod.Get, $"/api/pathways/{cases.For(client, sequence)}")), scale, ct);
 
         var measures = context.Measures;
@@ -56,9 +63,9 @@ public static class HttpMeasures
         measures.Add(Measure.AtLeast("1", "Command (review) over HTTP: requests/s", scale, parcoursCommand.RequestsPerSecond, baselineCommand.RequestsPerSecond, "req/s", 0.5,
             $"{load}; sign-in (JWT) → habilitation → access & consent → append → inline view → commit, vs one insert + commit"));
         measures.Add(Measure.AtMost("1", "Command (review) over HTTP: p99", scale, parcoursCommand.P99Milliseconds, baselineCommand.P99Milliseconds, "ms", 3,
-            $"p50 {parcoursCommand.P50Milliseconds:0.0} ms vs {baselineCommand.P50Milliseconds:0.0} ms"));
+            $"p50 {parcoursCommand.P50Milliseconds:0.0} ms vs {baselineCommand.P50Milliseconds:0.0} ms; {Cpu(parcoursCommand, baselineCommand)}"));
         measures.Add(Measure.AtLeast("2", "Case file read with its audit entry: requests/s", scale, parcoursRead.RequestsPerSecond, baselineRead.RequestsPerSecond, "req/s", 0.6,
-            $"{load}; p99 {parcoursRead.P99Milliseconds:0.0} ms vs {baselineRead.P99Milliseconds:0.0} ms, vs one jsonb lookup + one audit insert"));
+            $"{load}; p99 {parcoursRead.P99Milliseconds:0.0} ms vs {baselineRead.P99Milliseconds:0.0} ms, vs one jsonb lookup + one audit insert; {Cpu(parcoursRead, baselineRead)}"));
         Growth(context, history, parcoursCommand, parcoursRead);
 
         // Goal 7a: the sitting's documents, one after the other, against one command round trip.
@@ -103,12 +110,15 @@ public static class HttpMeasures
         }
     }
 
-    private static async Task<LoadResult> LoadAsync(string name, HttpClient http, LoadClient.NextRequest next, Scale scale, CancellationToken ct)
+    private static async Task<LoadResult> LoadAsync(string name, HttpClient http, Func<(double, double)> cpu, LoadClient.NextRequest next, Scale scale, CancellationToken ct)
     {
-        var result = await LoadClient.RunAsync(name, http, next, scale, ct);
+        var result = await LoadClient.RunAsync(name, http, next, scale, cpu, ct);
         Harness.Log("  " + result);
         return result;
     }
+
+    private static string Cpu(LoadResult parcours, LoadResult baseline) =>
+        $"CPU per request: server {parcours.ServerCpuMilliseconds:0.00} ms vs {baseline.ServerCpuMilliseconds:0.00} ms, PostgreSQL {parcours.DatabaseCpuMilliseconds:0.00} ms vs {baseline.DatabaseCpuMilliseconds:0.00} ms";
 
     /// <summary>Goal 6: kept at city, compared at national.</summary>
     private static void Growth(BenchContext context, LatencyHistory history, LoadResult command, LoadResult read)

@@ -4,11 +4,16 @@ using System.Net;
 namespace Parcours.Benchmarks.Http;
 
 /// <summary>What one load measured: requests per second over the fixed duration and the latency percentiles.</summary>
-public sealed record LoadResult(string Name, long Requests, double Seconds, double P50Milliseconds, double P99Milliseconds)
+/// <param name="ServerCpuMilliseconds">CPU time of the server process per request, over the measured phase.</param>
+/// <param name="DatabaseCpuMilliseconds">CPU time of the PostgreSQL cluster per request, over the measured phase.</param>
+public sealed record LoadResult(string Name, long Requests, double Seconds, double P50Milliseconds, double P99Milliseconds,
+    double ServerCpuMilliseconds, double DatabaseCpuMilliseconds)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
-    public override string ToString() => $"{Name}: {RequestsPerSecond:N0} req/s, p50 {P50Milliseconds:0.0} ms, p99 {P99Milliseconds:0.0} ms ({Requests:N0} requests)";
+    public override string ToString() =>
+        $"{Name}: {RequestsPerSecond:N0} req/s, p50 {P50Milliseconds:0.0} ms, p99 {P99Milliseconds:0.0} ms ({Requests:N0} requests; " +
+        $"CPU per request: server {ServerCpuMilliseconds:0.00} ms, PostgreSQL {DatabaseCpuMilliseconds:0.00} ms)";
 }
 
 /// <summary>
@@ -38,12 +43,17 @@ public static class LoadClient
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<LoadResult> RunAsync(string name, HttpClient http, NextRequest next, Scale scale, CancellationToken ct)
+    /// <param name="cpu">Reads the CPU seconds spent so far by the server and by the database.</param>
+    public static async Task<LoadResult> RunAsync(string name, HttpClient http, NextRequest next, Scale scale, Func<(double Server, double Database)> cpu, CancellationToken ct)
     {
         await PhaseAsync(http, next, TimeSpan.FromSeconds(scale.WarmupSeconds), record: false, ct);
+        var before = cpu();
         var (latencies, seconds) = await PhaseAsync(http, next, TimeSpan.FromSeconds(scale.LoadSeconds), record: true, ct);
+        var after = cpu();
         latencies.Sort();
-        return new LoadResult(name, latencies.Count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        double PerRequest(double spent) => latencies.Count == 0 ? double.NaN : spent * 1000 / latencies.Count;
+        return new LoadResult(name, latencies.Count, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            PerRequest(after.Server - before.Server), PerRequest(after.Database - before.Database));
     }
 
     /// <summary>Sends requests one after another (no concurrency) and returns the median latency in milliseconds.</summary>
@@ -56,7 +66,7 @@ public static class LoadClient
             var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var elapsed = Stopwatch.GetTimestamp() - started;
-            if (!response.IsSuccessStatusCode) throw await FailureAsync($"{request.Method} {request.RequestUri}", response, 1, ct);
+            if (!response.IsSuccessStatusCode) throw await FailureAsync($"{request.Method} {request.RequestUri}", response, ct);
             latencies.Add(elapsed);
         }
         latencies.Sort();
@@ -79,7 +89,7 @@ public static class LoadClient
                 var elapsed = Stopwatch.GetTimestamp() - started;
                 if (!response.IsSuccessStatusCode)
                 {
-                    if (Interlocked.Increment(ref failures) == 1) firstFailure = await FailureAsync($"{request.Method} {request.RequestUri}", response, 0, ct);
+                    if (Interlocked.Increment(ref failures) == 1) firstFailure = await FailureAsync($"{request.Method} {request.RequestUri}", response, ct);
                     continue;
                 }
                 if (record) latencies.Add(elapsed);
@@ -92,7 +102,7 @@ public static class LoadClient
         return (all, seconds);
     }
 
-    private static async Task<Exception> FailureAsync(string what, HttpResponseMessage response, long count, CancellationToken ct)
+    private static async Task<Exception> FailureAsync(string what, HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
         var conflict = response.StatusCode == HttpStatusCode.Conflict ? " (a concurrency conflict: two clients appended to the same stream)" : "";
