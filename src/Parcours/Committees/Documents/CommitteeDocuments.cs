@@ -73,7 +73,7 @@ public static class CommitteeDocuments
         if (kind == CommitteeDocumentKind.Minutes && view.Status != CommitteeStatus.Closed) return (null, MinutesNotYet);
 
         var reference = await DocumentReference.LoadAsync(session, ct);
-        var agenda = await CommitteeDossiers.LoadAsync(session, vault, trail, view, worker, today, forceAnonymised: version == DocumentVersion.Anonymised, ct);
+        var (agenda, keysByPathway) = await CommitteeDossiers.LoadWithKeysAsync(session, vault, trail, view, worker, today, forceAnonymised: version == DocumentVersion.Anonymised, ct);
         var header = reference.Header(view);
         var stamp = new DocumentStamp(version == DocumentVersion.Nominative,
             version == DocumentVersion.Nominative ? "Version nominative – diffusion restreinte aux coordinateurs" : "Version anonymisée – pour les membres de l'instance",
@@ -89,7 +89,7 @@ public static class CommitteeDocuments
                 code = version == DocumentVersion.Nominative ? TemplateCatalogue.AgendaNominative : TemplateCatalogue.AgendaAnonymised;
                 break;
             case CommitteeDocumentKind.Minutes:
-                var keys = version == DocumentVersion.Nominative ? await KeysAsync(session, view, ct) : new Dictionary<Guid, PersonKey>();
+                var keys = version == DocumentVersion.Nominative ? keysByPathway : new Dictionary<Guid, PersonKey>();
                 model = new MinutesDocument(header, stamp, view.ChairId is { } chair ? reference.Person(chair) : null,
                     At(view.OpenedAt), At(view.ClosedAt), view.MinutesVersion,
                     view.Attendance.Select(a => new AttendanceEntry(reference.Person(a.HabilitationId) ?? "—", reference.Structure(a.StructureId), a.Present)).ToList(),
@@ -136,14 +136,6 @@ public static class CommitteeDocuments
             d.Named, d.Named ? $"{d.FirstName} {d.LastName?.ToUpperInvariant()}".Trim() : null,
             key is null ? null : vault.Decrypt(key, line.Rationale),
             key is null ? null : vault.Decrypt(key, line.Missing));
-    }
-
-    /// <summary>The person keys of the sitting's pathways, by pathway (to decrypt rationales of named items).</summary>
-    private static async Task<IReadOnlyDictionary<Guid, PersonKey>> KeysAsync(IQuerySession session, CommitteeView view, CancellationToken ct)
-    {
-        var files = await session.LoadManyAsync<PathwayFile>(ct, view.Agenda.Select(i => i.PathwayId).Distinct().ToArray());
-        var keys = (await session.LoadManyAsync<PersonKey>(ct, files.Select(f => f.PersonId).Distinct().ToArray())).ToDictionary(k => k.Id);
-        return files.Where(f => keys.ContainsKey(f.PersonId)).ToDictionary(f => f.Id, f => keys[f.PersonId]);
     }
 
     public static string Reason(AgendaReason reason) => reason switch

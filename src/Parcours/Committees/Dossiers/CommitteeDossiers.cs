@@ -36,7 +36,15 @@ public static class CommitteeDossiers
         "Vous n'avez pas encore signé la charte de confidentialité de cette instance : tous les dossiers vous sont présentés anonymisés. Signez la charte pour voir les dossiers nominatifs.";
 
     public static async Task<CommitteeAgenda> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CommitteeView committee,
-        CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct)
+        CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct) =>
+        (await LoadWithKeysAsync(session, vault, trail, committee, viewer, today, forceAnonymised, ct)).Agenda;
+
+    /// <summary>
+    /// The agenda, and the person keys of its pathways by pathway id (never sent anywhere: the
+    /// minutes decrypt the rationales of named items with them, without loading the files again).
+    /// </summary>
+    internal static async Task<(CommitteeAgenda Agenda, IReadOnlyDictionary<Guid, PersonKey> KeysByPathway)> LoadWithKeysAsync(IQuerySession session,
+        PersonVault vault, AuditTrail trail, CommitteeView committee, CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct)
     {
         var charter = committee.HasAcknowledged(viewer.Id);
         var lines = committee.Agenda.ToList();
@@ -66,8 +74,9 @@ public static class CommitteeDossiers
         // Every named item shown is traced, all in one batch before the agenda leaves.
         await trail.RecordManyAsync(traced, ct);
 
-        return new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
+        var agenda = new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
             charter, CommitteeAccess.Convenes(viewer, committee.OwnerStructures), charter || forceAnonymised ? null : CharterNotice, CharterUrl(committee.Id), items);
+        return (agenda, files.Values.Where(f => keys.ContainsKey(f.PersonId)).ToDictionary(f => f.Id, f => keys[f.PersonId]));
     }
 
     /// <summary>The code an anonymised item goes by: stable for the item, and telling nothing of the pathway.</summary>
