@@ -4,7 +4,7 @@ namespace Parcours.Benchmarks.Http;
 
 /// <summary>
 /// Counts the SQL statements PostgreSQL runs for a few sequential requests (<c>log_statement=all</c>
-/// for the probe only, read back from the cluster's log): how many statements one command or one
+/// for the probe only, read back from the cluster's log; the pool's DISCARD ALL not counted): how many statements one command or one
 /// read costs, and which, written beside the cluster for whoever profiles a missed goal.
 /// </summary>
 public static partial class StatementProbe
@@ -37,6 +37,6 @@ public static partial class StatementProbe
         await Task.Delay(300, ct);
     }
 
-    [GeneratedRegex(@"^\S+ \S+ \S+ \[\d+\] LOG:  (statement|execute [^:]*): (?!select pg_reload_conf|alter system)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\S+ \S+ \S+ \[\d+\] LOG:  (statement|execute [^:]*): (?!select pg_reload_conf|alter system|DISCARD ALL)", RegexOptions.Multiline)]
     private static partial Regex Statement();
 }
