@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -110,5 +111,18 @@ public sealed class PersonVault(IDataProtectionProvider provider)
         return (key, Seal(key, new PersonIdentity("Prénom", "Nom", new DateOnly(2000, 1, 1)), DateTimeOffset.UnixEpoch));
     }
 
-    private byte[] Unwrap(PersonKey key) => _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
+    /// <summary>
+    /// The person's data key in clear. Unwrapped once per loaded <see cref="PersonKey"/> (a page of 60
+    /// committee items decrypts each person's identity, situation and rationale with the same key),
+    /// kept only as long as that object lives, and unwrapped again if its wrapped value changes.
+    /// </summary>
+    private byte[] Unwrap(PersonKey key)
+    {
+        if (_unwrapped.TryGetValue(key, out var known) && ReferenceEquals(known.Item1, key.Wrapped)) return known.Item2;
+        var clear = _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
+        _unwrapped.AddOrUpdate(key, Tuple.Create(key.Wrapped, clear));
+        return clear;
+    }
+
+    private readonly ConditionalWeakTable<PersonKey, Tuple<string, byte[]>> _unwrapped = new();
 }
