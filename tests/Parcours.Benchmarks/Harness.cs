@@ -1,3 +1,4 @@
+using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Loading;
 using Parcours.Benchmarks.Reporting;
 
@@ -13,6 +14,7 @@ public static class Harness
         var measures = new List<Measure>();
         var data = new List<DataSummary>();
         string? version = null;
+        var latencies = new LatencyHistory();
         foreach (var scale in options.Scales)
         {
             Log($"— {scale.Name}: {scale.Pathways:N0} pathways");
@@ -22,6 +24,7 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            await HttpMeasures.RunAsync(context, latencies, ct);
             measures.AddRange(context.Measures);
         }
 
