@@ -9,6 +9,12 @@ if (args is ["serve-baseline", var connectionString, var url])
     return 0;
 }
 
+// count-events <pathways> [seed]: what the loader would write, counted without a database.
+if (args is ["count-events", var count, .. var rest] && int.TryParse(count, out var pathways))
+{
+    return Parcours.Benchmarks.Loading.EventCount.Run(pathways, rest is [var s] ? int.Parse(s) : 2030);
+}
+
 if (BenchOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchOptions.Usage);
