@@ -1,4 +1,5 @@
 using Parcours.Benchmarks.Loading;
+using Parcours.Benchmarks.Rebuilding;
 using Parcours.Benchmarks.Reporting;
 
 namespace Parcours.Benchmarks;
@@ -22,6 +23,7 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            if (!context.Territory.Reused) await ProjectionRebuild.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 

@@ -131,7 +131,7 @@ public static class CommitteeSittings
         var convener = DemoCommittees.ConvenerOf(planned.Kind).Id;
         var owners = CommitteeKinds.OwnersOf(planned.Kind);
         var invited = DemoCommittees.InvitedTo(planned.Kind);
-        var startsAt = new DateTimeOffset(planned.SittingOn.ToDateTime(planned.StartsAt), Paris);
+        var startsAt = new DateTimeOffset(planned.SittingOn.ToDateTime(planned.StartsAt), Paris).ToUniversalTime();
         var scheduledAt = startsAt.AddDays(-45);
         var listedAt = startsAt.AddDays(-8);
         var events = new List<DemoEvent>
