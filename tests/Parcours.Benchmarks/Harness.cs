@@ -23,7 +23,7 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
-            if (!context.Territory.Reused) await ProjectionRebuild.RunAsync(context, ct);
+            if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 

@@ -62,6 +62,11 @@ public static class TerritoryLoader
             if (cities % 10 == 0) Harness.Log($"  loaded {cities * CityPathways:N0} pathways ({watch.Elapsed.TotalSeconds:0}s)");
         }
         if (city.Count > 0) await WriteCityAsync(context, cities, city, now, Seal, KeyOf, sealedStructures, ct);
+
+        // The bulk append leaves the planner's statistics at "empty tables" until autovacuum comes by:
+        // the daemon's paged reads then hash-join the whole remaining range for every page (24M rows read
+        // to rebuild a 128k-event city). A bulk import ends with ANALYZE, as any import should.
+        await context.Database.ExecuteAsync("analyze", ct);
         return await CountedAsync(context, watch.Elapsed.TotalSeconds, reused: false, ct);
     }
 
