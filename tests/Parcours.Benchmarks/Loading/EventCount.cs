@@ -33,7 +33,7 @@ public static class EventCount
             pathwayEvents += household.Pathways.Sum(p => p.Events.Count);
             city.Add(household);
             inCity += household.Pathways.Count;
-            if (inCity >= TerritoryLoader.CityPathways) Count();
+            if (inCity >= CityGenerator.CityPathways) Count();
         }
         if (city.Count > 0) Count();
         var total = personEvents + pathwayEvents + cascaded + sittingEvents;
