@@ -23,8 +23,8 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
-            await BulkImport.RunAsync(context, ct);
             if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
+            await BulkImport.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 
