@@ -1,3 +1,4 @@
+using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Loading;
 using Parcours.Benchmarks.Rebuilding;
 using Parcours.Benchmarks.Reporting;
@@ -14,6 +15,7 @@ public static class Harness
         var measures = new List<Measure>();
         var data = new List<DataSummary>();
         string? version = null;
+        var latencies = new LatencyHistory();
         foreach (var scale in options.Scales)
         {
             Log($"— {scale.Name}: {scale.Pathways:N0} pathways");
@@ -24,6 +26,7 @@ public static class Harness
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
             if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
+            await HttpMeasures.RunAsync(context, latencies, ct);
             await BulkImport.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
