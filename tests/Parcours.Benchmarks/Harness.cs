@@ -1,5 +1,6 @@
 using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Loading;
+using Parcours.Benchmarks.Rebuilding;
 using Parcours.Benchmarks.Reporting;
 
 namespace Parcours.Benchmarks;
@@ -24,7 +25,9 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
             await HttpMeasures.RunAsync(context, latencies, ct);
+            await BulkImport.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 
