@@ -1,3 +1,4 @@
+using Parcours.Benchmarks.Indicators;
 using Parcours.Benchmarks.Loading;
 using Parcours.Benchmarks.Reporting;
 
@@ -22,6 +23,7 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            await IndicatorExportMeasure.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Parcours.Audit;
+using Parcours.Benchmarks.Reporting;
+using Parcours.Identity;
+using Parcours.Indicators.Definitions;
+using Parcours.Indicators.Exporting;
+using Parcours.Indicators.Facts;
+using Parcours.Indicators.Publishing;
+using Parcours.Indicators.Reproducing;
+
+namespace Parcours.Benchmarks.Indicators;
+
+/// <summary>
+/// Goal 5: the indicator export as a statistics coordinator gets it (the CSV of the current year,
+/// computed from the live publication, which covers the baseline year to the current one) against
+/// (1) the same figures as one hand-written SQL aggregate over the same facts and (2) the main
+/// counts aggregated from the raw events. The export is measured cold — a new publication
+/// service, so nothing cached — and, for information, warm (the publication reused).
+/// Measured in-process: the export's own code path (<see cref="ReportRequest.ResolveAsync"/>:
+/// access check, publication, log, audit entry, view) and <see cref="IndicatorCsv.Write"/>.
+/// </summary>
+public static class IndicatorExportMeasure
+{
+    private const string Goal = "5";
+
+    public static async Task RunAsync(BenchContext context, CancellationToken ct)
+    {
+        var store = context.Store;
+        await EnsureFactsAsync(context, ct);
+        await new IndicatorDefinitionSeed().Populate(store, ct);
+
+        var pseudonyms = new Pseudonyms(PseudonymKey.Resolve(new ConfigurationBuilder().Build(), context.Database.ConnectionString, "parcours"));
+        await using var dataSource = NpgsqlDataSource.Create(context.Database.ConnectionString);
+        var trail = new AuditTrail(dataSource);
+        var worker = new CurrentWorker(Guid.NewGuid(), "statistiques@bench.invalid", Guid.NewGuid(), "Bench statistiques",
+            new HashSet<Role> { Role.StatisticsCoordinator }, new HashSet<SpecialCategory>());
+        IndicatorPublications NewPublications() => new(store, pseudonyms, Options.Create(new IndicatorOptions()), TimeProvider.System);
+
+        async Task<int> ExportAsync(IndicatorPublications publications)
+        {
+            await using var session = store.QuerySession();
+            var sources = new ReportSources(publications, new PublicationLog(store, publications, TimeProvider.System), session, trail, TimeProvider.System);
+            var (report, refusal) = await ReportRequest.ResolveAsync(worker, sources, "csv", null, null, null, ct);
+            if (report is null) throw new InvalidOperationException($"Export refused: {refusal}");
+            return IndicatorCsv.Write(report).Length;
+        }
+
+        var years = NewPublications().DefaultYears();
+        var factsSql = FactsAggregateSql.For(IndicatorCatalogue.All, years);
+        var rawSql = RawEventsAggregateSql.For(years);
+        await CheckAgainstParcoursAsync(context, factsSql, years, ct);
+
+        var cold = new List<double>();
+        var warm = new List<double>();
+        var facts = new List<double>();
+        var raw = new List<double>();
+        var bytes = 0;
+        for (var i = 0; i < context.Scale.Repetitions; i++)
+        {
+            var publications = NewPublications();
+            cold.Add(await TimeAsync(async () => bytes = await ExportAsync(publications)));
+            warm.Add(await TimeAsync(() => ExportAsync(publications)));
+            facts.Add(await TimeAsync(() => RowsAsync(context, factsSql, ct)));
+            raw.Add(await TimeAsync(() => RowsAsync(context, rawSql, ct)));
+            Harness.Log($"  indicators #{i + 1}: export cold {cold[^1]:0.000} s, warm {warm[^1]:0.000} s, SQL on facts {facts[^1]:0.000} s, SQL on events {raw[^1]:0.000} s");
+        }
+
+        var (c, w, f, r) = (Median(cold), Median(warm), Median(facts), Median(raw));
+        var how = $"in-process export path (ReportRequest + CSV, {bytes:N0} bytes, years {years[0]}–{years[^1]}), cold: new publication service; median of {cold.Count}";
+        context.Measures.Add(Measure.AtMost(Goal, "Indicator export (cold) vs SQL aggregate over the facts", context.Scale, c, f, "s", 1.5, how));
+        context.Measures.Add(Measure.AtMost(Goal, "Indicator export (cold) vs aggregating the raw events", context.Scale, c, r, "s", 0.01,
+            "baseline: referrals, followed, exits, orientations from mt_events in one SQL statement"));
+        context.Measures.Add(Measure.Info("Indicator export (warm: live publication reused)", context.Scale, w, "s",
+            $"{r / w:0}× faster than the raw-event aggregate; {f / w:0.#}× faster than the facts aggregate"));
+    }
+
+    /// <summary>
+    /// The facts are an async projection and the bulk load builds none: rebuild them with the
+    /// daemon when the store does not hold them yet (a kept store keeps them).
+    /// </summary>
+    private static async Task EnsureFactsAsync(BenchContext context, CancellationToken ct)
+    {
+        var pathways = context.Territory.Pathways;
+        var facts = Convert.ToInt64(await context.Database.ScalarAsync("select count(*) from parcours.mt_doc_indicatorfact", ct));
+        if (facts >= pathways) return;
+        var watch = Stopwatch.StartNew();
+        using var daemon = await context.Store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<IndicatorFactProjection>(TimeSpan.FromHours(2), ct);
+        await daemon.RebuildProjectionAsync<ReceptionFactProjection>(TimeSpan.FromHours(2), ct);
+        Harness.Log($"  indicator facts rebuilt in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    /// <summary>The hand-written aggregate must give Parcours' own true counts (before disclosure control): grand totals compared.</summary>
+    private static async Task CheckAgainstParcoursAsync(BenchContext context, string factsSql, IReadOnlyList<int> years, CancellationToken ct)
+    {
+        if (context.Scale.Pathways > Scale.City.Pathways) return;
+        await using var session = context.Store.QuerySession();
+        var facts = await session.Query<IndicatorFact>().ToListAsync(ct);
+        var sql = new Dictionary<(string, int), int>();
+        await using (var connection = new NpgsqlConnection(context.Database.OwnerConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand($"select code, y, dimension, n from ({factsSql}) a where nb is null and category is null", connection) { CommandTimeout = 0 };
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                if (!reader.IsDBNull(2)) sql[(reader.GetString(0), reader.GetInt32(1))] = reader.GetInt32(3);
+        }
+        var differences = 0;
+        foreach (var definition in IndicatorCatalogue.All.Where(d => d.IsCount && d.Kind != IndicatorKind.Receptions))
+            foreach (var year in years)
+            {
+                var expected = IndicatorPublisher.CountTables(facts, definition, year)[0].GrandTotal;
+                var got = sql.GetValueOrDefault((definition.Code, year));
+                if (expected == got) continue;
+                differences++;
+                Harness.Log($"  SQL aggregate differs: {definition.Code} {year}: Parcours {expected}, SQL {got}");
+            }
+        Harness.Log($"  SQL aggregate over the facts checked against Parcours' counts: {(differences == 0 ? "same grand totals" : $"{differences} differences")}");
+    }
+
+    private static async Task<int> RowsAsync(BenchContext context, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(context.Database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = 0;
+        while (await reader.ReadAsync(ct)) rows++;
+        return rows;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
