@@ -52,7 +52,12 @@ public static class IndicatorExportMeasure
         var years = NewPublications().DefaultYears();
         var factsSql = FactsAggregateSql.For(IndicatorCatalogue.All, years);
         var rawSql = RawEventsAggregateSql.For(years);
+        // In the temporary folder, for EXPLAIN (ANALYZE, BUFFERS) by hand.
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"parcours-bench-{context.Scale.Name}-indicators-facts.sql"), factsSql, ct);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"parcours-bench-{context.Scale.Name}-indicators-events.sql"), rawSql, ct);
         await CheckAgainstParcoursAsync(context, factsSql, years, ct);
+
+        await ProfileAsync(context, years, ct);
 
         var cold = new List<double>();
         var warm = new List<double>();
@@ -76,6 +81,24 @@ public static class IndicatorExportMeasure
             "baseline: referrals, followed, exits, orientations from mt_events in one SQL statement"));
         context.Measures.Add(Measure.Info("Indicator export (warm: live publication reused)", context.Scale, w, "s",
             $"{r / w:0}× faster than the raw-event aggregate; {f / w:0.#}× faster than the facts aggregate"));
+    }
+
+    /// <summary>Where a cold publication's time goes: reading the facts, counting them, disclosure control (logged).</summary>
+    private static async Task ProfileAsync(BenchContext context, IReadOnlyList<int> years, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var session = context.Store.QuerySession();
+        var facts = await session.Query<IndicatorFact>().ToListAsync(ct);
+        var read = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        foreach (var year in years)
+            foreach (var definition in IndicatorCatalogue.All.Where(d => d.IsCount && d.Kind != IndicatorKind.Receptions))
+                IndicatorPublisher.CountedTables(facts, definition, year);
+        var counted = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        IndicatorPublisher.Publish(facts, IndicatorCatalogue.All, years, new Parcours.Indicators.Disclosure.DisclosureRules(new IndicatorOptions().Threshold));
+        var published = watch.Elapsed.TotalSeconds;
+        Harness.Log($"  indicators profile: read {facts.Count:N0} facts {read:0.000} s; count tables alone {counted:0.000} s; whole publisher (count, fingerprints, measures, suppression) {published:0.000} s");
     }
 
     /// <summary>
@@ -126,6 +149,9 @@ public static class IndicatorExportMeasure
     {
         await using var connection = new NpgsqlConnection(context.Database.ConnectionString);
         await connection.OpenAsync(ct);
+        // Tuned as one would by hand after EXPLAIN: JIT compilation of these long statements costs more than it
+        // saves, and the planner's guesses on CTE scans pick nested loops over thousands of rows.
+        await using (var settings = new NpgsqlCommand("set jit = off; set enable_nestloop = off", connection)) await settings.ExecuteNonQueryAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = 0;

@@ -47,25 +47,54 @@ public static class IndicatorCounter
 
         // The unit is chosen over the whole territory before the neighbourhood filter, so a person
         // lies in the same neighbourhood in a neighbourhood's table and in the breakdown by neighbourhood.
-        var units = Units(Selected(facts, definition, neighbourhood: null), definition, year)
-            .GroupBy(u => u.Key)
-            .Select(g => g.MaxBy(u => u.On)!)
+        var units = UnitsOf(facts, definition, year)
             .Where(u => neighbourhood is null || NeighbourhoodOf(u.Fact) == neighbourhood)
             .ToList();
+        var (table, members) = Tabulate(units, definition, year, neighbourhood, rows, columns);
+        return (table, members.Select(row => row.Select(cell => (IReadOnlyList<string>)cell.Select(i => UnitKey(definition, units[i])).ToList()).ToArray()).ToArray());
+    }
 
+    /// <summary>
+    /// The units a count indicator counts in a year, each once: when a unit has several qualifying
+    /// pathways, the latest one (the first met among equals) gives its cell. Computed once, they can
+    /// be tabulated by every breakdown (<see cref="Tabulate"/>).
+    /// </summary>
+    public static IReadOnlyList<Unit> UnitsOf(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        if (!definition.IsCount) throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
+        return Units(Selected(facts, definition, neighbourhood: null), definition, year)
+            .GroupBy(u => u.Key)
+            .Select(g => g.MaxBy(u => u.On)!)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The table of <paramref name="units"/> by <paramref name="rows"/> × <paramref name="columns"/>, with,
+    /// for each cell, the indexes (in <paramref name="units"/>) of the units it counts.
+    /// </summary>
+    public static (CountTable Table, IReadOnlyList<int>[][] Members) Tabulate(
+        IReadOnlyList<Unit> units, IndicatorDefinition definition, int year, string? neighbourhood, Dimension rows, Dimension? columns = null)
+    {
+        Allowed(definition, rows);
+        if (columns is { } c) Allowed(definition, c);
         var rowLabels = Labels(rows, units);
         var columnLabels = columns is { } cd ? Labels(cd, units) : [SingleColumn];
-        var cells = rowLabels.Select(_ => columnLabels.Select(_ => new List<string>()).ToArray()).ToArray();
-        foreach (var unit in units)
+        var rowIndex = IndexOf(rowLabels);
+        var columnIndex = IndexOf(columnLabels);
+        var cells = rowLabels.Select(_ => columnLabels.Select(_ => new List<int>()).ToArray()).ToArray();
+        for (var i = 0; i < units.Count; i++)
         {
-            var r = IndexOf(rowLabels, ValueOf(rows, unit));
-            var k = columns is { } col ? IndexOf(columnLabels, ValueOf(col, unit)) : 0;
-            cells[r][k].Add($"{definition.Kind}|{unit.Key}");
+            var r = rowIndex[ValueOf(rows, units[i])];
+            var k = columns is { } col ? columnIndex[ValueOf(col, units[i])] : 0;
+            cells[r][k].Add(i);
         }
         var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
         var table = new CountTable(name, rowLabels, columnLabels, cells.Select(row => row.Select(cell => cell.Count).ToArray()).ToArray());
-        return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<string>)cell).ToArray()).ToArray());
+        return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<int>)cell).ToArray()).ToArray());
     }
+
+    /// <summary>A unit's key across indicators: the same people counted the same way in two indicators have the same keys.</summary>
+    public static string UnitKey(IndicatorDefinition definition, Unit unit) => $"{definition.Kind}|{unit.Key}";
 
     /// <summary>
     /// People received at permanence sessions held in the year: each session adds its counts to
@@ -195,7 +224,8 @@ public static class IndicatorCounter
 
     private static DateOnly StartOf(IndicatorFact fact) => fact.StartedOn ?? fact.AcceptedOn ?? fact.ReferredOn;
 
-    private sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
+    /// <summary>One counted unit (a referral, a followed or exited (programme, person), an oriented (destination, person)) and the pathway giving its cell.</summary>
+    public sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
 
     private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year) =>
         definition.Kind switch
@@ -235,7 +265,7 @@ public static class IndicatorCounter
             throw new ArgumentException($"{definition.Code} may not be broken down by {dimension}.", nameof(dimension));
     }
 
-    private static string ValueOf(Dimension dimension, Unit unit) => dimension switch
+    public static string ValueOf(Dimension dimension, Unit unit) => dimension switch
     {
         Dimension.Neighbourhood => NeighbourhoodOf(unit.Fact),
         Dimension.Sex => unit.Fact.Sex.ToString(),
@@ -248,7 +278,7 @@ public static class IndicatorCounter
     };
 
     /// <summary>Sex and age band always show every category (stable tables across years); other dimensions show the values met.</summary>
-    private static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
+    public static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
     {
         var fixedLabels = FixedLabels(dimension);
         var met = units.Select(u => ValueOf(dimension, u)).Where(v => !fixedLabels.Contains(v)).Distinct().Order(StringComparer.Ordinal);
@@ -261,6 +291,13 @@ public static class IndicatorCounter
         Dimension.AgeBand => AgeBand.All,
         _ => [],
     };
+
+    private static Dictionary<string, int> IndexOf(IReadOnlyList<string> labels)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = labels.Count - 1; i >= 0; i--) index[labels[i]] = i;
+        return index;
+    }
 
     private static int IndexOf(IReadOnlyList<string> labels, string value)
     {
