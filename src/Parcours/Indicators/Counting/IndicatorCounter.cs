@@ -62,10 +62,19 @@ public static class IndicatorCounter
     public static IReadOnlyList<Unit> UnitsOf(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
     {
         if (!definition.IsCount) throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
-        return Units(Selected(facts, definition, neighbourhood: null), definition, year)
-            .GroupBy(u => u.Key)
-            .Select(g => g.MaxBy(u => u.On)!)
-            .ToList();
+        // Per key, in order of first appearance, the first unit with the latest date.
+        var units = new List<Unit>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var unit in Units(Selected(facts, definition, neighbourhood: null), definition, year))
+        {
+            if (!index.TryGetValue(unit.Key, out var i))
+            {
+                index[unit.Key] = units.Count;
+                units.Add(unit);
+            }
+            else if (unit.On > units[i].On) units[i] = unit;
+        }
+        return units;
     }
 
     /// <summary>
@@ -198,6 +207,14 @@ public static class IndicatorCounter
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
+        if (fact.StartedOn is null && fact.AcceptedOn is null) return false;
+        // The usual pathways, without enumerating periods: never exited, or exited once (and perhaps reopened).
+        if (fact.Exits.Count == 0) return StartOf(fact) <= last;
+        if (fact.Exits.Count == 1)
+        {
+            var exit = fact.Exits[0];
+            return (StartOf(fact) <= last && exit.ExitedOn >= first) || (exit.ReopenedOn is { } reopened && reopened <= last);
+        }
         return ActivePeriods(fact).Any(p => p.From <= last && (p.To is not { } to || to >= first));
     }
 
@@ -227,26 +244,48 @@ public static class IndicatorCounter
     /// <summary>One counted unit (a referral, a followed or exited (programme, person), an oriented (destination, person)) and the pathway giving its cell.</summary>
     public sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
 
-    private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year) =>
-        definition.Kind switch
+    /// <summary>Every qualifying unit of the year, a pathway at a time (plain loops: this runs over every fact, for every indicator and year).</summary>
+    private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        switch (definition.Kind)
         {
-            IndicatorKind.Referrals => facts
-                .Where(f => f.ReferredOn.Year == year)
-                .Select(f => new Unit(f.Id, f, f.ReferredOn)),
-            IndicatorKind.Followed => facts
-                .Where(f => ActiveIn(f, year))
-                .Select(f => new Unit($"{f.Programme}|{f.Person}", f, StartOf(f))),
-            IndicatorKind.Exits => facts
-                .SelectMany(f => f.Exits.Where(e => e.ExitedOn.Year == year)
-                    .Select(e => new Unit($"{f.Programme}|{f.Person}", f, e.ExitedOn, Outcome: e.Outcome))),
-            IndicatorKind.Orientations => facts
-                .SelectMany(f => f.Orientations
-                    .Where(o => o.ProposedOn.Year == year)
-                    .Where(o => definition.Filter.Destinations.Count == 0 || definition.Filter.Destinations.Contains(o.Destination))
-                    .Select(o => new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination))),
-            IndicatorKind.Receptions => throw new ArgumentException($"{definition.Code} is counted from permanence sessions: use CountReceptions.", nameof(definition)),
-            _ => throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition)),
-        };
+            case IndicatorKind.Referrals:
+            case IndicatorKind.Followed:
+            case IndicatorKind.Exits:
+            case IndicatorKind.Orientations:
+                return UnitsOfKind(facts, definition, year);
+            case IndicatorKind.Receptions:
+                throw new ArgumentException($"{definition.Code} is counted from permanence sessions: use CountReceptions.", nameof(definition));
+            default:
+                throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
+        }
+    }
+
+    private static IEnumerable<Unit> UnitsOfKind(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        var destinations = definition.Filter.Destinations;
+        foreach (var f in facts)
+        {
+            switch (definition.Kind)
+            {
+                case IndicatorKind.Referrals:
+                    if (f.ReferredOn.Year == year) yield return new Unit(f.Id, f, f.ReferredOn);
+                    break;
+                case IndicatorKind.Followed:
+                    if (ActiveIn(f, year)) yield return new Unit($"{f.Programme}|{f.Person}", f, StartOf(f));
+                    break;
+                case IndicatorKind.Exits:
+                    foreach (var e in f.Exits)
+                        if (e.ExitedOn.Year == year) yield return new Unit($"{f.Programme}|{f.Person}", f, e.ExitedOn, Outcome: e.Outcome);
+                    break;
+                case IndicatorKind.Orientations:
+                    foreach (var o in f.Orientations)
+                        if (o.ProposedOn.Year == year && (destinations.Count == 0 || destinations.Contains(o.Destination)))
+                            yield return new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination);
+                    break;
+            }
+        }
+    }
 
     private static IEnumerable<IndicatorFact> Selected(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, string? neighbourhood)
     {

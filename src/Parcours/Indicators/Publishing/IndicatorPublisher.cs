@@ -26,7 +26,9 @@ public static class IndicatorPublisher
         IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules,
         IReadOnlyList<ReceptionFact>? receptions = null)
     {
-        var counted = years.ToDictionary(year => year, year => Counted(facts, receptions ?? [], definitions.Where(d => d.IsCount).ToList(), year, rules));
+        // The hash of each unit's key, computed once: the same units come back in several indicators and years.
+        var known = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var counted = years.ToDictionary(year => year, year => Counted(facts, receptions ?? [], definitions.Where(d => d.IsCount).ToList(), year, rules, known));
         // Each neighbourhood's facts, in their order, read once for every rate and median.
         var neighbourhoods = facts.GroupBy(IndicatorCounter.NeighbourhoodOf).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Neighbourhood: g.Key, Facts: (IReadOnlyList<IndicatorFact>)g.ToList())).ToList();
@@ -86,12 +88,13 @@ public static class IndicatorPublisher
     }
 
     private static Dictionary<IndicatorDefinition, PublishedYear> Counted(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules)
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules,
+        Dictionary<string, UInt128> known)
     {
         // People received at permanences are anonymous: their figures carry no unit, so no other
         // indicator's population is ever taken for theirs (nor can be: nobody is identified).
         var tables = definitions.ToDictionary(d => d, d => Tabulated(facts, d, year, receptions,
-            (units, members) => Fingerprints(d, units, members), table => table.Counts.Select(row => new Population[row.Length]).ToArray()));
+            (units, members) => Fingerprints(d, units, members, known), table => table.Counts.Select(row => new Population[row.Length]).ToArray()));
         var populations = definitions.ToDictionary(d => d, d => Populations(tables[d]));
         var alsoHide = definitions.ToDictionary(d => d, _ => new HashSet<string>());
         var results = new Dictionary<IndicatorDefinition, (IReadOnlyList<PublishedTable> Tables, IReadOnlySet<string> Hidden)>();
@@ -134,10 +137,15 @@ public static class IndicatorPublisher
         public Population Plus(Population other) => new(Count + other.Count, Sum + other.Sum);
     }
 
-    private static Population[][] Fingerprints(IndicatorDefinition definition, IReadOnlyList<IndicatorCounter.Unit> units, IReadOnlyList<int>[][] members)
+    private static Population[][] Fingerprints(IndicatorDefinition definition, IReadOnlyList<IndicatorCounter.Unit> units, IReadOnlyList<int>[][] members,
+        Dictionary<string, UInt128> known)
     {
         var hashes = new UInt128[units.Count];
-        for (var i = 0; i < units.Count; i++) hashes[i] = Hash(IndicatorCounter.UnitKey(definition, units[i]));
+        for (var i = 0; i < units.Count; i++)
+        {
+            var key = IndicatorCounter.UnitKey(definition, units[i]);
+            if (!known.TryGetValue(key, out hashes[i])) known[key] = hashes[i] = Hash(key);
+        }
         return members.Select(row => row.Select(cell =>
         {
             UInt128 sum = 0;
