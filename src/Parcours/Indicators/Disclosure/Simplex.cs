@@ -95,16 +95,11 @@ public static class Simplex
         int rows = t.GetLength(0), columns = t.GetLength(1);
         var pivot = t[row, column];
         for (var j = 0; j < columns; j++) t[row, j] /= pivot;
-        // An audit's tableau is mostly zeros: only the pivot row's non-zero columns change the other
-        // rows (subtracting factor × 0 changes no value), so the update walks those alone.
-        var nonZero = new List<int>();
-        for (var j = 0; j < columns; j++)
-            if (t[row, j] != 0) nonZero.Add(j);
         for (var i = 0; i < rows; i++)
         {
             if (i == row || t[i, column] == 0) continue;
             var factor = t[i, column];
-            foreach (var j in nonZero) t[i, j] -= factor * t[row, j];
+            for (var j = 0; j < columns; j++) t[i, j] -= factor * t[row, j];
             t[i, column] = 0;
         }
         basis[row] = column;
