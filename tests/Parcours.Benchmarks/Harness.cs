@@ -1,3 +1,4 @@
+using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Indicators;
 using Parcours.Benchmarks.Loading;
 using Parcours.Benchmarks.Reporting;
@@ -14,6 +15,7 @@ public static class Harness
         var measures = new List<Measure>();
         var data = new List<DataSummary>();
         string? version = null;
+        var latencies = new LatencyHistory();
         foreach (var scale in options.Scales)
         {
             Log($"— {scale.Name}: {scale.Pathways:N0} pathways");
@@ -23,6 +25,7 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            await HttpMeasures.RunAsync(context, latencies, ct);
             await IndicatorExportMeasure.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }

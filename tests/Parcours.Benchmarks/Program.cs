@@ -1,17 +1,27 @@
-using Parcours.Benchmarks;
 using Parcours.Benchmarks.Http;
 
-// dotnet run -c Release --project tests/Parcours.Benchmarks -- [--scale smoke|city|national|all] [--out docs/benchmarks.md]
-// The harness also starts itself as the hand-written baseline server: serve-baseline <connection string> <url>.
-if (args is ["serve-baseline", var connectionString, var url])
-{
-    await BaselineServer.RunAsync(connectionString, url);
-    return 0;
-}
+namespace Parcours.Benchmarks;
 
-if (BenchOptions.Parse(args) is not { } options)
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Parcours.Benchmarks -- [--scale smoke|city|national|all] [--out docs/benchmarks.md]</c>.
+/// The harness also starts itself as the hand-written baseline server: <c>serve-baseline &lt;connection string&gt; &lt;url&gt;</c>.
+/// (A named class, not top-level statements: the test project sees both this and Parcours' <c>Program</c>.)
+/// </summary>
+public static class BenchProgram
 {
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["serve-baseline", var connectionString, var url])
+        {
+            await BaselineServer.RunAsync(connectionString, url);
+            return 0;
+        }
+
+        if (BenchOptions.Parse(args) is not { } options)
+        {
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+        return await Harness.RunAsync(options, CancellationToken.None);
+    }
 }
-return await Harness.RunAsync(options, CancellationToken.None);

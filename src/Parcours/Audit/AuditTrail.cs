@@ -21,6 +21,32 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Records several entries in one round trip and one transaction (a batch), in their order:
+    /// what a page showing many cases at once leaves, without a commit per case.
+    /// </summary>
+    public async Task RecordManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        if (entries.Count == 0) return;
+        if (entries.Count == 1)
+        {
+            await RecordAsync(entries[0], ct);
+            return;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var entry in entries)
+        {
+            var command = new NpgsqlBatchCommand(Insert);
+            Bind(command.Parameters, entry);
+            batch.BatchCommands.Add(command);
+        }
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        batch.Transaction = transaction;
+        await batch.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Queues the entry in the session's unit of work (committed with the change).</summary>
     public static void Record(IDocumentSession session, AuditEntry entry) =>
         session.QueueSqlCommand(

@@ -59,6 +59,12 @@ public static class ParcoursHost
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
+            // Handlers and endpoints run from the code pre-generated in Internal/Generated: compiling
+            // them at runtime loads Roslyn, about 200 MB of the process' peak memory (benchmarks,
+            // goal 7). A handler or endpoint without generated code is still compiled at its first
+            // use, and its file written; after changing a handler's signature or the middleware,
+            // regenerate: dotnet run --project src/Parcours -- codegen write.
+            options.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Auto;
             options.Policies.AutoApplyTransactions();
             // Cascaded and scheduled messages (committee decisions, orientation reminders) are
             // stored in the same transaction as the events that caused them.

@@ -41,14 +41,17 @@ public sealed record CurrentWorker(
     public static string? EmailOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue("email") : null;
 
-    /// <summary>The active habilitation matching the sign-in's e-mail and structure, or null.</summary>
-    public static async Task<CurrentWorker?> ResolveAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct = default)
+    /// <summary>
+    /// The active habilitation matching the sign-in's e-mail and structure, or null. Taken from
+    /// those this request's token validation has just read, when it did (<see cref="SigningIn.LoadedHabilitations"/>).
+    /// </summary>
+    public static async Task<CurrentWorker?> ResolveAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct = default, HttpContext? request = null)
     {
         if (EmailOf(user) is not { Length: > 0 } email) return null;
         if (!Guid.TryParse(user.FindFirstValue(StructureClaim), out var structure)) return null;
         var normalised = Habilitation.NormaliseEmail(email);
-        var habilitation = await session.Query<Habilitation>()
-            .FirstOrDefaultAsync(h => h.Email == normalised && h.StructureId == structure && h.Active, ct);
+        var habilitation = SigningIn.LoadedHabilitations.Find(request, normalised, structure)
+            ?? await session.Query<Habilitation>().FirstOrDefaultAsync(h => h.Email == normalised && h.StructureId == structure && h.Active, ct);
         return habilitation is null ? null : Of(habilitation);
     }
 }
@@ -81,13 +84,13 @@ public static class CurrentWorkerMiddleware
 {
     private static readonly CurrentWorker Nobody = new(Guid.Empty, "", Guid.Empty, "", new HashSet<Role>(), new HashSet<SpecialCategory>());
 
-    public static async Task<(CurrentWorker, ProblemDetails)> LoadAsync(ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<(CurrentWorker, ProblemDetails)> LoadAsync(ClaimsPrincipal user, IQuerySession session, HttpContext context, CancellationToken ct)
     {
         if (CurrentWorker.EmailOf(user) is null)
         {
             return (Nobody, new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "Non authentifié", Detail = "Connectez-vous pour accéder à Parcours." });
         }
-        return await CurrentWorker.ResolveAsync(user, session, ct) is { } worker
+        return await CurrentWorker.ResolveAsync(user, session, ct, context) is { } worker
             ? (worker, WolverineContinue.NoProblems)
             : (Nobody, new ProblemDetails
             {

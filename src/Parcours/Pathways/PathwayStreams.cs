@@ -113,7 +113,7 @@ public static class PathwayStreams
     /// <summary>The person's data key (to seal notes) and birth date (minority decides some shares); null once erased.</summary>
     private static async Task<(PersonKey? Key, DateOnly? BirthDate)> PersonOfAsync(IDocumentSession session, PersonVault vault, Guid personId, CancellationToken ct)
     {
-        var key = await session.LoadAsync<PersonKey>(personId, ct);
-        return (key, vault.Open(key, await session.LoadAsync<SealedIdentity>(personId, ct))?.BirthDate);
+        var (key, identity) = await vault.LoadAsync(session, personId, ct);
+        return (key, identity?.BirthDate);
     }
 }

@@ -40,8 +40,10 @@ public static class Scenarios
         return scenario;
     }
 
-    /// <summary>The test's calendar day; never after the server's Paris day.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The test's calendar day: the server's day, in Paris (between 22:00 and 24:00 UTC it is a day ahead of UTC's).</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Paris).DateTime);
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static NewPerson Child(Sex sex = Sex.M, int age = 9) =>
         new("Léo", "Dupont", Today.AddYears(-age).AddDays(-30), sex, "12 rue Greuze, Calais", "0600000000", null);

@@ -73,7 +73,7 @@ public static class CommitteeDocuments
         if (kind == CommitteeDocumentKind.Minutes && view.Status != CommitteeStatus.Closed) return (null, MinutesNotYet);
 
         var reference = await DocumentReference.LoadAsync(session, ct);
-        var agenda = await CommitteeDossiers.LoadAsync(session, vault, trail, view, worker, today, forceAnonymised: version == DocumentVersion.Anonymised, ct);
+        var (agenda, keysByPathway) = await CommitteeDossiers.LoadWithKeysAsync(session, vault, trail, view, worker, today, forceAnonymised: version == DocumentVersion.Anonymised, ct);
         var header = reference.Header(view);
         var stamp = new DocumentStamp(version == DocumentVersion.Nominative,
             version == DocumentVersion.Nominative ? "Version nominative – diffusion restreinte aux coordinateurs" : "Version anonymisée – pour les membres de l'instance",
@@ -89,7 +89,7 @@ public static class CommitteeDocuments
                 code = version == DocumentVersion.Nominative ? TemplateCatalogue.AgendaNominative : TemplateCatalogue.AgendaAnonymised;
                 break;
             case CommitteeDocumentKind.Minutes:
-                var keys = version == DocumentVersion.Nominative ? await KeysAsync(session, view, ct) : new Dictionary<Guid, PersonKey>();
+                var keys = version == DocumentVersion.Nominative ? keysByPathway : new Dictionary<Guid, PersonKey>();
                 model = new MinutesDocument(header, stamp, view.ChairId is { } chair ? reference.Person(chair) : null,
                     At(view.OpenedAt), At(view.ClosedAt), view.MinutesVersion,
                     view.Attendance.Select(a => new AttendanceEntry(reference.Person(a.HabilitationId) ?? "—", reference.Structure(a.StructureId), a.Present)).ToList(),
@@ -138,14 +138,6 @@ public static class CommitteeDocuments
             key is null ? null : vault.Decrypt(key, line.Missing));
     }
 
-    /// <summary>The person keys of the sitting's pathways, by pathway (to decrypt rationales of named items).</summary>
-    private static async Task<IReadOnlyDictionary<Guid, PersonKey>> KeysAsync(IQuerySession session, CommitteeView view, CancellationToken ct)
-    {
-        var files = await session.LoadManyAsync<PathwayFile>(ct, view.Agenda.Select(i => i.PathwayId).Distinct().ToArray());
-        var keys = (await session.LoadManyAsync<PersonKey>(ct, files.Select(f => f.PersonId).Distinct().ToArray())).ToDictionary(k => k.Id);
-        return files.Where(f => keys.ContainsKey(f.PersonId)).ToDictionary(f => f.Id, f => keys[f.PersonId]);
-    }
-
     public static string Reason(AgendaReason reason) => reason switch
     {
         AgendaReason.AwaitingOrientation => "En attente d'orientation",
@@ -175,11 +167,18 @@ internal sealed record DocumentReference(
     IReadOnlyList<Territory> Territories,
     IReadOnlyList<CodeListItem> Codes)
 {
-    public static async Task<DocumentReference> LoadAsync(IQuerySession session, CancellationToken ct) => new(
-        (await session.Query<Structure>().ToListAsync(ct)).ToDictionary(s => s.Id, s => s.Name),
-        (await session.Query<Habilitation>().ToListAsync(ct)).ToDictionary(h => h.Id, h => h.DisplayName),
-        await session.Query<Territory>().ToListAsync(ct),
-        await session.Query<CodeListItem>().ToListAsync(ct));
+    /// <summary>The four lists in one round trip.</summary>
+    public static async Task<DocumentReference> LoadAsync(IQuerySession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var structures = batch.Query<Structure>().ToList();
+        var people = batch.Query<Habilitation>().ToList();
+        var territories = batch.Query<Territory>().ToList();
+        var codes = batch.Query<CodeListItem>().ToList();
+        await batch.Execute(ct);
+        return new DocumentReference((await structures).ToDictionary(s => s.Id, s => s.Name), (await people).ToDictionary(h => h.Id, h => h.DisplayName),
+            await territories, await codes);
+    }
 
     public string Structure(Guid id) => Structures.GetValueOrDefault(id, "—");
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Parcours.Audit;
 using Parcours.Committees.Reading;
 using Parcours.Identity;
@@ -35,17 +36,32 @@ public static class CommitteeDossiers
         "Vous n'avez pas encore signé la charte de confidentialité de cette instance : tous les dossiers vous sont présentés anonymisés. Signez la charte pour voir les dossiers nominatifs.";
 
     public static async Task<CommitteeAgenda> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CommitteeView committee,
-        CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct)
+        CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct) =>
+        (await LoadWithKeysAsync(session, vault, trail, committee, viewer, today, forceAnonymised, ct)).Agenda;
+
+    /// <summary>
+    /// The agenda, and the person keys of its pathways by pathway id (never sent anywhere: the
+    /// minutes decrypt the rationales of named items with them, without loading the files again).
+    /// </summary>
+    internal static async Task<(CommitteeAgenda Agenda, IReadOnlyDictionary<Guid, PersonKey> KeysByPathway)> LoadWithKeysAsync(IQuerySession session,
+        PersonVault vault, AuditTrail trail, CommitteeView committee, CurrentWorker viewer, DateOnly today, bool forceAnonymised, CancellationToken ct)
     {
         var charter = committee.HasAcknowledged(viewer.Id);
         var lines = committee.Agenda.ToList();
         var files = (await session.LoadManyAsync<PathwayFile>(ct, lines.Select(l => l.PathwayId).Distinct().ToArray())).ToDictionary(f => f.Id);
         var personIds = files.Values.Select(f => f.PersonId).Distinct().ToArray();
-        var keys = (await session.LoadManyAsync<PersonKey>(ct, personIds)).ToDictionary(k => k.Id);
-        var identities = await vault.OpenManyAsync(session, personIds, ct);
-        var reference = await DossierReference.LoadAsync(session, ct);
+        // The people's keys and identities and the reference labels, in one round trip.
+        var batch = session.CreateBatchQuery();
+        var keysLoaded = batch.LoadMany<PersonKey>().ById(personIds);
+        var identitiesLoaded = batch.LoadMany<SealedIdentity>().ById(personIds);
+        var referenceLoaded = DossierReference.Load(batch);
+        await batch.Execute(ct);
+        var keys = (await keysLoaded).ToDictionary(k => k.Id);
+        var identities = vault.OpenAll(keys.Values, await identitiesLoaded);
+        var reference = await referenceLoaded;
 
         var items = new List<CommitteeDossier>();
+        var traced = new List<AuditEntry>();
         foreach (var line in lines)
         {
             if (!files.TryGetValue(line.PathwayId, out var file) || !CommitteeAccess.MayBeListed(file.Programme)) continue;
@@ -53,12 +69,14 @@ public static class CommitteeDossiers
             var named = !forceAnonymised && CommitteeAccess.SeesNamed(viewer, charter, file.ReferentStructureId, file.Sharing, today, PathwayAccess.AdultOn(identity?.BirthDate));
             var dossier = Build(line, items.Count + 1, file, named ? identity : null, named ? keys.GetValueOrDefault(file.PersonId) : null, vault, viewer, reference, today);
             items.Add(dossier);
-            if (dossier.Named)
-                await trail.RecordAsync(AuditEntry.By(viewer, ReadAction, $"committee:{committee.Id}", AuditOutcome.Allowed, file.Id, file.PersonId), ct);
+            if (dossier.Named) traced.Add(AuditEntry.By(viewer, ReadAction, $"committee:{committee.Id}", AuditOutcome.Allowed, file.Id, file.PersonId));
         }
+        // Every named item shown is traced, all in one batch before the agenda leaves.
+        await trail.RecordManyAsync(traced, ct);
 
-        return new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
+        var agenda = new CommitteeAgenda(committee.Id, committee.Version, committee.Kind, committee.TerritoryCode, committee.SittingOn, committee.Status,
             charter, CommitteeAccess.Convenes(viewer, committee.OwnerStructures), charter || forceAnonymised ? null : CharterNotice, CharterUrl(committee.Id), items);
+        return (agenda, files.Values.Where(f => keys.ContainsKey(f.PersonId)).ToDictionary(f => f.Id, f => keys[f.PersonId]));
     }
 
     /// <summary>The code an anonymised item goes by: stable for the item, and telling nothing of the pathway.</summary>
@@ -104,13 +122,13 @@ public static class CommitteeDossiers
 /// <summary>The reference labels and sensitive codes a dossier needs, loaded once per agenda.</summary>
 internal sealed record DossierReference(IReadOnlyList<Programme> Programmes, IReadOnlyList<Territory> Territories, IReadOnlyList<CodeListItem> Codes, FileViewFacts Facts)
 {
-    public static async Task<DossierReference> LoadAsync(IQuerySession session, CancellationToken ct)
+    public static async Task<DossierReference> Load(IBatchedQuery batch)
     {
-        var codes = await session.Query<CodeListItem>().ToListAsync(ct);
-        return new DossierReference(
-            await session.Query<Programme>().ToListAsync(ct),
-            await session.Query<Territory>().ToListAsync(ct),
-            codes,
+        var codesLoaded = batch.Query<CodeListItem>().ToList();
+        var programmes = batch.Query<Programme>().ToList();
+        var territories = batch.Query<Territory>().ToList();
+        var codes = await codesLoaded;
+        return new DossierReference(await programmes, await territories, codes,
             new FileViewFacts(codes.Where(c => c.Category is not null).ToList(), new HashSet<Guid>(), new HashSet<Guid>()));
     }
 

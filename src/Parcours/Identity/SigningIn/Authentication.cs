@@ -171,6 +171,7 @@ public static class Authentication
             var session = context.HttpContext.RequestServices.GetRequiredService<IQuerySession>();
             var habilitations = await StructureChoice.ActiveHabilitationsAsync(session, person.Email, context.HttpContext.RequestAborted);
             if (habilitations.Count == 1) structure = habilitations[0].StructureId;
+            LoadedHabilitations.Remember(context.HttpContext, habilitations);
         }
         context.Principal = SignInClaims.Principal(person, ApiClients, structure);
     }

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services.BatchQuerying;
 using Parcours.Identity;
 using Parcours.Pathways.Reading;
 using Parcours.People.Vault;
@@ -14,15 +15,23 @@ public sealed record FileViewFacts(IReadOnlyList<CodeListItem> SensitiveCodes, I
 {
     public static async Task<FileViewFacts> LoadAsync(IQuerySession session, CurrentWorker worker, CancellationToken ct)
     {
-        var codes = await session.Query<CodeListItem>().Where(c => c.Category != null).ToListAsync(ct);
-        var sealedStructures = (await session.Query<Structure>().ToListAsync(ct))
+        var batch = session.CreateBatchQuery();
+        var facts = Load(batch, worker);
+        await batch.Execute(ct);
+        return await facts;
+    }
+
+    /// <summary>The same facts as part of a batch: the sensitive codes, the structures and the habilitations in the batch's one round trip.</summary>
+    public static async Task<FileViewFacts> Load(IBatchedQuery batch, CurrentWorker worker)
+    {
+        var codes = batch.Query<CodeListItem>().Where(c => c.Category != null).ToList();
+        var structures = batch.Query<Structure>().ToList();
+        var habilitations = batch.Query<Habilitation>().ToList();
+        var sealedStructures = (await structures)
             .Where(s => s.Programmes.Any(PathwayAccess.IsSealed) && s.Id != worker.StructureId)
             .Select(s => s.Id).ToHashSet();
-        var sealedIds = sealedStructures.ToArray();
-        var sealedStaff = sealedIds.Length == 0
-            ? []
-            : (await session.Query<Habilitation>().Where(h => h.StructureId.IsOneOf(sealedIds)).Select(h => h.Id).ToListAsync(ct)).ToHashSet();
-        return new FileViewFacts(codes, sealedStructures, sealedStaff);
+        var sealedStaff = (await habilitations).Where(h => sealedStructures.Contains(h.StructureId)).Select(h => h.Id).ToHashSet();
+        return new FileViewFacts(await codes, sealedStructures, sealedStaff);
     }
 
     /// <summary>The special category of a code, the programme's own item first.</summary>

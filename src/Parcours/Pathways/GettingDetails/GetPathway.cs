@@ -83,18 +83,31 @@ public sealed record PathwayDetails(
     public static async Task<PathwayDetails?> LoadAsync(IQuerySession session, PersonVault vault, AuditTrail trail, CurrentWorker worker, Guid id, DateOnly today, CancellationToken ct)
     {
         var file = await session.LoadAsync<PathwayFile>(id, ct);
-        var key = file is null ? null : await session.LoadAsync<PersonKey>(file.PersonId, ct);
-        var identity = file is null ? null : vault.Open(key, await session.LoadAsync<SealedIdentity>(file.PersonId, ct));
-        var grant = file is null ? PathwayGrant.None : PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(identity?.BirthDate));
-        if (file is null || !grant.Sees)
+        if (file is null)
+        {
+            await trail.RecordAsync(AuditEntry.By(worker, ReadAction, PathwayGrant.None.Ground, AuditOutcome.Refused, id), ct);
+            return null;
+        }
+
+        // Everything else the view needs, in one round trip; nothing of it leaves unless the worker sees the file.
+        var batch = session.CreateBatchQuery();
+        var keyLoaded = batch.Load<PersonKey>(file.PersonId);
+        var identityLoaded = batch.Load<SealedIdentity>(file.PersonId);
+        var personLoaded = batch.Load<People.Person>(file.PersonId);
+        var factsLoaded = FileViewFacts.Load(batch, worker);
+        await batch.Execute(ct);
+        var key = await keyLoaded;
+        var identity = vault.Open(key, await identityLoaded);
+        var grant = PathwayAccess.For(worker, file, today, PathwayAccess.AdultOn(identity?.BirthDate));
+        if (!grant.Sees)
         {
             await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Refused, id), ct);
             return null;
         }
 
         await trail.RecordAsync(AuditEntry.By(worker, ReadAction, grant.Ground, AuditOutcome.Allowed, id, file.PersonId), ct);
-        var facts = await FileViewFacts.LoadAsync(session, worker, ct);
-        var person = await session.LoadAsync<People.Person>(file.PersonId, ct);
+        var facts = await factsLoaded;
+        var person = await personLoaded;
         return FileView.Of(file, identity, text => vault.Decrypt(key, text), grant, facts, today) with { IdentityRectifiedOn = person?.RectifiedOn };
     }
 }

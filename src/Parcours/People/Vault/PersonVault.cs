@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -58,16 +59,35 @@ public sealed class PersonVault(IDataProtectionProvider provider)
     public PersonIdentity? Open(PersonKey? key, SealedIdentity? sealedIdentity) =>
         Decrypt(key, sealedIdentity?.Identity) is { } json ? JsonSerializer.Deserialize<PersonIdentity>(json) : null;
 
-    /// <summary>Loads and opens the identities of several people in two queries.</summary>
+    /// <summary>Loads a person's data key and sealed identity in one round trip, and opens the identity (null once erased).</summary>
+    public async Task<(PersonKey? Key, PersonIdentity? Identity)> LoadAsync(IQuerySession session, Guid personId, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var key = batch.Load<PersonKey>(personId);
+        var sealedIdentity = batch.Load<SealedIdentity>(personId);
+        await batch.Execute(ct);
+        return (await key, Open(await key, await sealedIdentity));
+    }
+
+    /// <summary>Loads and opens the identities of several people in one round trip.</summary>
     public async Task<IReadOnlyDictionary<Guid, PersonIdentity>> OpenManyAsync(IQuerySession session, IReadOnlyCollection<Guid> personIds, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToArray();
-        var keys = (await session.LoadManyAsync<PersonKey>(ct, ids)).ToDictionary(k => k.Id);
-        var identities = await session.LoadManyAsync<SealedIdentity>(ct, ids);
+        var batch = session.CreateBatchQuery();
+        var keysLoaded = batch.LoadMany<PersonKey>().ById(ids);
+        var identitiesLoaded = batch.LoadMany<SealedIdentity>().ById(ids);
+        await batch.Execute(ct);
+        return OpenAll(await keysLoaded, await identitiesLoaded);
+    }
+
+    /// <summary>Opens the identities of several people from their loaded keys and sealed identities (an erased one is left out).</summary>
+    public IReadOnlyDictionary<Guid, PersonIdentity> OpenAll(IEnumerable<PersonKey> keys, IEnumerable<SealedIdentity> identities)
+    {
+        var byPerson = keys.ToDictionary(k => k.Id);
         var result = new Dictionary<Guid, PersonIdentity>();
         foreach (var sealedIdentity in identities)
         {
-            if (Open(keys.GetValueOrDefault(sealedIdentity.Id), sealedIdentity) is { } identity) result[sealedIdentity.Id] = identity;
+            if (Open(byPerson.GetValueOrDefault(sealedIdentity.Id), sealedIdentity) is { } identity) result[sealedIdentity.Id] = identity;
         }
         return result;
     }
@@ -91,5 +111,18 @@ public sealed class PersonVault(IDataProtectionProvider provider)
         return (key, Seal(key, new PersonIdentity("Prénom", "Nom", new DateOnly(2000, 1, 1)), DateTimeOffset.UnixEpoch));
     }
 
-    private byte[] Unwrap(PersonKey key) => _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
+    /// <summary>
+    /// The person's data key in clear. Unwrapped once per loaded <see cref="PersonKey"/> (a page of 60
+    /// committee items decrypts each person's identity, situation and rationale with the same key),
+    /// kept only as long as that object lives, and unwrapped again if its wrapped value changes.
+    /// </summary>
+    private byte[] Unwrap(PersonKey key)
+    {
+        if (_unwrapped.TryGetValue(key, out var known) && ReferenceEquals(known.Item1, key.Wrapped)) return known.Item2;
+        var clear = _protector.Unprotect(Convert.FromBase64String(key.Wrapped));
+        _unwrapped.AddOrUpdate(key, Tuple.Create(key.Wrapped, clear));
+        return clear;
+    }
+
+    private readonly ConditionalWeakTable<PersonKey, Tuple<string, byte[]>> _unwrapped = new();
 }
