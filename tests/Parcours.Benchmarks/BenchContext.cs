@@ -20,8 +20,11 @@ public sealed class BenchContext : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private BenchContext(BenchOptions options, Scale scale, BenchDatabase database, ServiceProvider services)
+    private readonly Pseudonyms _pseudonyms;
+
+    private BenchContext(BenchOptions options, Scale scale, BenchDatabase database, ServiceProvider services, Pseudonyms pseudonyms)
     {
+        _pseudonyms = pseudonyms;
         Options = options;
         Scale = scale;
         Database = database;
@@ -54,8 +57,15 @@ public sealed class BenchContext : IAsyncDisposable
             .Configure<IDocumentStore>((o, store) => o.XmlRepository = new MartenXmlRepository(store));
         services.AddSingleton<PersonVault>();
         services.AddSingleton(provider => new PersonSearchIndex(searchKey, provider.GetRequiredService<TimeProvider>()));
-        return new BenchContext(options, scale, database, services.BuildServiceProvider());
+        return new BenchContext(options, scale, database, services.BuildServiceProvider(), pseudonyms);
     }
+
+    /// <summary>A second store configured exactly as Parcours' but in its own schema (the bulk import measure writes there); the caller disposes it.</summary>
+    public DocumentStore StoreInSchema(string schema) => DocumentStore.For(o =>
+    {
+        ParcoursHost.ConfigureStore(o, Database.ConnectionString, _pseudonyms);
+        o.DatabaseSchemaName = schema;
+    });
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

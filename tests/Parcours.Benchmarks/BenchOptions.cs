@@ -23,11 +23,12 @@ public sealed record Scale(string Name, int Pathways, int LoadSeconds, int Warmu
 
 /// <param name="Scales">The scales to measure, in order (city before national: goal 6 compares them).</param>
 /// <param name="Output">The Markdown report; the JSON goes beside it.</param>
+/// <param name="Rebuild">Rebuild the projections of a kept store too (they are rebuilt anyway after a fresh load).</param>
 /// <param name="Folder">Where the clusters live (one per scale); a national store is kept and reused when <paramref name="Keep"/>.</param>
-public sealed record BenchOptions(IReadOnlyList<Scale> Scales, string Output, string Folder, bool Keep, int Seed)
+public sealed record BenchOptions(IReadOnlyList<Scale> Scales, string Output, string Folder, bool Keep, int Seed, bool Rebuild = false)
 {
     public const string Usage =
-        "usage: Parcours.Benchmarks [--scale smoke|city|national|all] [--out docs/benchmarks.md] [--folder /tmp/parcours-bench] [--keep] [--seed 2030]";
+        "usage: Parcours.Benchmarks [--scale smoke|city|national|all] [--out docs/benchmarks.md] [--folder /tmp/parcours-bench] [--keep] [--rebuild] [--seed 2030]";
 
     public static BenchOptions? Parse(IReadOnlyList<string> args)
     {
@@ -36,6 +37,7 @@ public sealed record BenchOptions(IReadOnlyList<Scale> Scales, string Output, st
         var folder = "/tmp/parcours-bench";
         var keep = false;
         var seed = 2030;
+        var rebuild = false;
         for (var i = 0; i < args.Count; i++)
         {
             string? Next() => i + 1 < args.Count ? args[++i] : null;
@@ -51,10 +53,11 @@ public sealed record BenchOptions(IReadOnlyList<Scale> Scales, string Output, st
                 case "--folder" when Next() is { } path: folder = Path.GetFullPath(path); break;
                 case "--seed" when int.TryParse(Next(), out var s): seed = s; break;
                 case "--keep": keep = true; break;
+                case "--rebuild": rebuild = true; break;
                 default: return null;
             }
         }
-        return new BenchOptions(scales, output, folder, keep, seed);
+        return new BenchOptions(scales, output, folder, keep, seed, rebuild);
     }
 
     /// <summary>The folder holding Parcours.sln, found upwards from the harness' own binaries.</summary>

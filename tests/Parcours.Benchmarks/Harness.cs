@@ -1,6 +1,7 @@
 using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Indicators;
 using Parcours.Benchmarks.Loading;
+using Parcours.Benchmarks.Rebuilding;
 using Parcours.Benchmarks.Reporting;
 
 namespace Parcours.Benchmarks;
@@ -25,8 +26,10 @@ public static class Harness
             context.Territory = await TerritoryLoader.LoadAsync(context, ct);
             Log($"  store: {context.Territory}");
             data.Add(context.Territory.Summary(scale));
+            if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
             await HttpMeasures.RunAsync(context, latencies, ct);
             await IndicatorExportMeasure.RunAsync(context, ct);
+            await BulkImport.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }
 

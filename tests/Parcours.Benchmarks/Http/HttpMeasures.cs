@@ -25,7 +25,6 @@ public static class HttpMeasures
     public static async Task RunAsync(BenchContext context, LatencyHistory history, CancellationToken ct)
     {
         var scale = context.Scale;
-        await ProjectionsForNow.RebuildAsync(context, ct);
         await BaselineServer.InstallAsync(context.Database, ct);
         var cases = await CaseLoad.FindAsync(context, ct);
         Harness.Log($"  HTTP: {cases.Referent.DisplayName} on {cases.Pathways.Count:N0} open pathways, {LoadClient.Clients} clients, {scale.LoadSeconds} s each");

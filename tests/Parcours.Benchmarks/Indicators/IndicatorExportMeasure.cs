@@ -31,7 +31,6 @@ public static class IndicatorExportMeasure
     public static async Task RunAsync(BenchContext context, CancellationToken ct)
     {
         var store = context.Store;
-        await EnsureFactsAsync(context, ct);
         await new IndicatorDefinitionSeed().Populate(store, ct);
 
         var pseudonyms = new Pseudonyms(PseudonymKey.Resolve(new ConfigurationBuilder().Build(), context.Database.ConnectionString, "parcours"));
@@ -131,22 +130,6 @@ public static class IndicatorExportMeasure
         var published = watch.Elapsed.TotalSeconds;
         Harness.Log($"  indicators profile: choose units {chosen:0.000} s; tabulate {tabulated:0.000} s; " +
                     $"rates and medians (territory) {measured:0.000} s; counts + one suppression per indicator-year {suppressed:0.000} s; whole publisher (all that, fingerprints, suppression) {published:0.000} s");
-    }
-
-    /// <summary>
-    /// The facts are an async projection and the bulk load builds none: rebuild them with the
-    /// daemon when the store does not hold them yet (a kept store keeps them).
-    /// </summary>
-    private static async Task EnsureFactsAsync(BenchContext context, CancellationToken ct)
-    {
-        var pathways = context.Territory.Pathways;
-        var facts = Convert.ToInt64(await context.Database.ScalarAsync("select count(*) from parcours.mt_doc_indicatorfact", ct));
-        if (facts >= pathways) return;
-        var watch = Stopwatch.StartNew();
-        using var daemon = await context.Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync<IndicatorFactProjection>(TimeSpan.FromHours(2), ct);
-        await daemon.RebuildProjectionAsync<ReceptionFactProjection>(TimeSpan.FromHours(2), ct);
-        Harness.Log($"  indicator facts rebuilt in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>
