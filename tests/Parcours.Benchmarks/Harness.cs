@@ -1,4 +1,5 @@
 using Parcours.Benchmarks.Http;
+using Parcours.Benchmarks.Indicators;
 using Parcours.Benchmarks.Loading;
 using Parcours.Benchmarks.Rebuilding;
 using Parcours.Benchmarks.Reporting;
@@ -27,6 +28,7 @@ public static class Harness
             data.Add(context.Territory.Summary(scale));
             if (!context.Territory.Reused || options.Rebuild) await ProjectionRebuild.RunAsync(context, ct);
             await HttpMeasures.RunAsync(context, latencies, ct);
+            await IndicatorExportMeasure.RunAsync(context, ct);
             await BulkImport.RunAsync(context, ct);
             measures.AddRange(context.Measures);
         }

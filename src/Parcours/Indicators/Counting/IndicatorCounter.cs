@@ -47,25 +47,63 @@ public static class IndicatorCounter
 
         // The unit is chosen over the whole territory before the neighbourhood filter, so a person
         // lies in the same neighbourhood in a neighbourhood's table and in the breakdown by neighbourhood.
-        var units = Units(Selected(facts, definition, neighbourhood: null), definition, year)
-            .GroupBy(u => u.Key)
-            .Select(g => g.MaxBy(u => u.On)!)
+        var units = UnitsOf(facts, definition, year)
             .Where(u => neighbourhood is null || NeighbourhoodOf(u.Fact) == neighbourhood)
             .ToList();
+        var (table, members) = Tabulate(units, definition, year, neighbourhood, rows, columns);
+        return (table, members.Select(row => row.Select(cell => (IReadOnlyList<string>)cell.Select(i => UnitKey(definition, units[i])).ToList()).ToArray()).ToArray());
+    }
 
+    /// <summary>
+    /// The units a count indicator counts in a year, each once: when a unit has several qualifying
+    /// pathways, the latest one (the first met among equals) gives its cell. Computed once, they can
+    /// be tabulated by every breakdown (<see cref="Tabulate"/>).
+    /// </summary>
+    public static IReadOnlyList<Unit> UnitsOf(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        if (!definition.IsCount) throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
+        // Per key, in order of first appearance, the first unit with the latest date.
+        var units = new List<Unit>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var unit in Units(Selected(facts, definition, neighbourhood: null), definition, year))
+        {
+            if (!index.TryGetValue(unit.Key, out var i))
+            {
+                index[unit.Key] = units.Count;
+                units.Add(unit);
+            }
+            else if (unit.On > units[i].On) units[i] = unit;
+        }
+        return units;
+    }
+
+    /// <summary>
+    /// The table of <paramref name="units"/> by <paramref name="rows"/> × <paramref name="columns"/>, with,
+    /// for each cell, the indexes (in <paramref name="units"/>) of the units it counts.
+    /// </summary>
+    public static (CountTable Table, IReadOnlyList<int>[][] Members) Tabulate(
+        IReadOnlyList<Unit> units, IndicatorDefinition definition, int year, string? neighbourhood, Dimension rows, Dimension? columns = null)
+    {
+        Allowed(definition, rows);
+        if (columns is { } c) Allowed(definition, c);
         var rowLabels = Labels(rows, units);
         var columnLabels = columns is { } cd ? Labels(cd, units) : [SingleColumn];
-        var cells = rowLabels.Select(_ => columnLabels.Select(_ => new List<string>()).ToArray()).ToArray();
-        foreach (var unit in units)
+        var rowIndex = IndexOf(rowLabels);
+        var columnIndex = IndexOf(columnLabels);
+        var cells = rowLabels.Select(_ => columnLabels.Select(_ => new List<int>()).ToArray()).ToArray();
+        for (var i = 0; i < units.Count; i++)
         {
-            var r = IndexOf(rowLabels, ValueOf(rows, unit));
-            var k = columns is { } col ? IndexOf(columnLabels, ValueOf(col, unit)) : 0;
-            cells[r][k].Add($"{definition.Kind}|{unit.Key}");
+            var r = rowIndex[ValueOf(rows, units[i])];
+            var k = columns is { } col ? columnIndex[ValueOf(col, units[i])] : 0;
+            cells[r][k].Add(i);
         }
         var name = $"{definition.Code} v{definition.Version} {year}" + (neighbourhood is null ? "" : $" {neighbourhood}");
         var table = new CountTable(name, rowLabels, columnLabels, cells.Select(row => row.Select(cell => cell.Count).ToArray()).ToArray());
-        return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<string>)cell).ToArray()).ToArray());
+        return (table, cells.Select(row => row.Select(cell => (IReadOnlyList<int>)cell).ToArray()).ToArray());
     }
+
+    /// <summary>A unit's key across indicators: the same people counted the same way in two indicators have the same keys.</summary>
+    public static string UnitKey(IndicatorDefinition definition, Unit unit) => $"{definition.Kind}|{unit.Key}";
 
     /// <summary>
     /// People received at permanence sessions held in the year: each session adds its counts to
@@ -169,6 +207,14 @@ public static class IndicatorCounter
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
+        if (fact.StartedOn is null && fact.AcceptedOn is null) return false;
+        // The usual pathways, without enumerating periods: never exited, or exited once (and perhaps reopened).
+        if (fact.Exits.Count == 0) return StartOf(fact) <= last;
+        if (fact.Exits.Count == 1)
+        {
+            var exit = fact.Exits[0];
+            return (StartOf(fact) <= last && exit.ExitedOn >= first) || (exit.ReopenedOn is { } reopened && reopened <= last);
+        }
         return ActivePeriods(fact).Any(p => p.From <= last && (p.To is not { } to || to >= first));
     }
 
@@ -195,28 +241,51 @@ public static class IndicatorCounter
 
     private static DateOnly StartOf(IndicatorFact fact) => fact.StartedOn ?? fact.AcceptedOn ?? fact.ReferredOn;
 
-    private sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
+    /// <summary>One counted unit (a referral, a followed or exited (programme, person), an oriented (destination, person)) and the pathway giving its cell.</summary>
+    public sealed record Unit(string Key, IndicatorFact Fact, DateOnly On, string? Destination = null, string? Outcome = null);
 
-    private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year) =>
-        definition.Kind switch
+    /// <summary>Every qualifying unit of the year, a pathway at a time (plain loops: this runs over every fact, for every indicator and year).</summary>
+    private static IEnumerable<Unit> Units(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        switch (definition.Kind)
         {
-            IndicatorKind.Referrals => facts
-                .Where(f => f.ReferredOn.Year == year)
-                .Select(f => new Unit(f.Id, f, f.ReferredOn)),
-            IndicatorKind.Followed => facts
-                .Where(f => ActiveIn(f, year))
-                .Select(f => new Unit($"{f.Programme}|{f.Person}", f, StartOf(f))),
-            IndicatorKind.Exits => facts
-                .SelectMany(f => f.Exits.Where(e => e.ExitedOn.Year == year)
-                    .Select(e => new Unit($"{f.Programme}|{f.Person}", f, e.ExitedOn, Outcome: e.Outcome))),
-            IndicatorKind.Orientations => facts
-                .SelectMany(f => f.Orientations
-                    .Where(o => o.ProposedOn.Year == year)
-                    .Where(o => definition.Filter.Destinations.Count == 0 || definition.Filter.Destinations.Contains(o.Destination))
-                    .Select(o => new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination))),
-            IndicatorKind.Receptions => throw new ArgumentException($"{definition.Code} is counted from permanence sessions: use CountReceptions.", nameof(definition)),
-            _ => throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition)),
-        };
+            case IndicatorKind.Referrals:
+            case IndicatorKind.Followed:
+            case IndicatorKind.Exits:
+            case IndicatorKind.Orientations:
+                return UnitsOfKind(facts, definition, year);
+            case IndicatorKind.Receptions:
+                throw new ArgumentException($"{definition.Code} is counted from permanence sessions: use CountReceptions.", nameof(definition));
+            default:
+                throw new ArgumentException($"{definition.Code} is a rate or a median: use Measure.", nameof(definition));
+        }
+    }
+
+    private static IEnumerable<Unit> UnitsOfKind(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, int year)
+    {
+        var destinations = definition.Filter.Destinations;
+        foreach (var f in facts)
+        {
+            switch (definition.Kind)
+            {
+                case IndicatorKind.Referrals:
+                    if (f.ReferredOn.Year == year) yield return new Unit(f.Id, f, f.ReferredOn);
+                    break;
+                case IndicatorKind.Followed:
+                    if (ActiveIn(f, year)) yield return new Unit($"{f.Programme}|{f.Person}", f, StartOf(f));
+                    break;
+                case IndicatorKind.Exits:
+                    foreach (var e in f.Exits)
+                        if (e.ExitedOn.Year == year) yield return new Unit($"{f.Programme}|{f.Person}", f, e.ExitedOn, Outcome: e.Outcome);
+                    break;
+                case IndicatorKind.Orientations:
+                    foreach (var o in f.Orientations)
+                        if (o.ProposedOn.Year == year && (destinations.Count == 0 || destinations.Contains(o.Destination)))
+                            yield return new Unit($"{o.Destination}|{f.Person}", f, o.ProposedOn, Destination: o.Destination);
+                    break;
+            }
+        }
+    }
 
     private static IEnumerable<IndicatorFact> Selected(IEnumerable<IndicatorFact> facts, IndicatorDefinition definition, string? neighbourhood)
     {
@@ -235,7 +304,7 @@ public static class IndicatorCounter
             throw new ArgumentException($"{definition.Code} may not be broken down by {dimension}.", nameof(dimension));
     }
 
-    private static string ValueOf(Dimension dimension, Unit unit) => dimension switch
+    public static string ValueOf(Dimension dimension, Unit unit) => dimension switch
     {
         Dimension.Neighbourhood => NeighbourhoodOf(unit.Fact),
         Dimension.Sex => unit.Fact.Sex.ToString(),
@@ -248,7 +317,7 @@ public static class IndicatorCounter
     };
 
     /// <summary>Sex and age band always show every category (stable tables across years); other dimensions show the values met.</summary>
-    private static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
+    public static IReadOnlyList<string> Labels(Dimension dimension, IReadOnlyList<Unit> units)
     {
         var fixedLabels = FixedLabels(dimension);
         var met = units.Select(u => ValueOf(dimension, u)).Where(v => !fixedLabels.Contains(v)).Distinct().Order(StringComparer.Ordinal);
@@ -261,6 +330,13 @@ public static class IndicatorCounter
         Dimension.AgeBand => AgeBand.All,
         _ => [],
     };
+
+    private static Dictionary<string, int> IndexOf(IReadOnlyList<string> labels)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = labels.Count - 1; i >= 0; i--) index[labels[i]] = i;
+        return index;
+    }
 
     private static int IndexOf(IReadOnlyList<string> labels, string value)
     {

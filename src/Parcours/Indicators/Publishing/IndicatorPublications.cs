@@ -128,7 +128,7 @@ public sealed class IndicatorPublications(IDocumentStore store, Pseudonyms pseud
         {
             var before = await ProjectedSequenceAsync(ct);
             await using var session = store.QuerySession();
-            var facts = await session.Query<IndicatorFact>().ToListAsync(ct);
+            var facts = await IndicatorFactReader.ReadAsync(session, store.Options.DatabaseSchemaName, ct);
             if (await ProjectedSequenceAsync(ct) == before || attempt == ConsistentReadAttempts) return (facts, before);
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Parcours.Indicators.Counting;
@@ -25,9 +26,14 @@ public static class IndicatorPublisher
         IReadOnlyList<IndicatorFact> facts, IReadOnlyList<IndicatorDefinition> definitions, IReadOnlyList<int> years, DisclosureRules rules,
         IReadOnlyList<ReceptionFact>? receptions = null)
     {
-        var counted = years.ToDictionary(year => year, year => Counted(facts, receptions ?? [], definitions.Where(d => d.IsCount).ToList(), year, rules));
+        // The hash of each unit's key, computed once: the same units come back in several indicators and years.
+        var known = new Dictionary<string, UInt128>(StringComparer.Ordinal);
+        var counted = years.ToDictionary(year => year, year => Counted(facts, receptions ?? [], definitions.Where(d => d.IsCount).ToList(), year, rules, known));
+        // Each neighbourhood's facts, in their order, read once for every rate and median.
+        var neighbourhoods = facts.GroupBy(IndicatorCounter.NeighbourhoodOf).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Neighbourhood: g.Key, Facts: (IReadOnlyList<IndicatorFact>)g.ToList())).ToList();
         return definitions.Select(definition => new PublishedIndicator(definition,
-                years.Select(year => definition.IsCount ? counted[year][definition] : Measured(facts, definition, year, rules)).ToList()))
+                years.Select(year => definition.IsCount ? counted[year][definition] : Measured(facts, neighbourhoods, definition, year, rules)).ToList()))
             .ToList();
     }
 
@@ -46,31 +52,49 @@ public static class IndicatorPublisher
 
     /// <summary>The same tables with, for each cell, the keys of the units it counts.</summary>
     public static IReadOnlyList<(CountTable Table, IReadOnlyList<string>[][] Units)> CountedTables(
-        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions = null)
+        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions = null) =>
+        Tabulated(facts, definition, year, receptions,
+                (units, members) => members.Select(row => row.Select(cell =>
+                    (IReadOnlyList<string>)cell.Select(i => IndicatorCounter.UnitKey(definition, units[i])).ToList()).ToArray()).ToArray(),
+                table => table.Counts.Select(row => row.Select(_ => (IReadOnlyList<string>)[]).ToArray()).ToArray());
+
+    /// <summary>
+    /// The tables of a count for one year, one per breakdown, all sharing the neighbourhood totals
+    /// and the grand total; the units are chosen once and tabulated by each breakdown, and each
+    /// cell's members are turned into <typeparamref name="TCells"/> by <paramref name="members"/>
+    /// (or <paramref name="anonymous"/> for people received at permanences, who are no units).
+    /// </summary>
+    private static IReadOnlyList<(CountTable Table, TCells Cells)> Tabulated<TCells>(
+        IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, IReadOnlyList<ReceptionFact>? receptions,
+        Func<IReadOnlyList<IndicatorCounter.Unit>, IReadOnlyList<int>[][], TCells> members, Func<CountTable, TCells> anonymous)
     {
         var shared = $"{definition.Code} v{definition.Version} {year}";
         var dimensions = BreakdownsOf(definition);
-        (CountTable, IReadOnlyList<string>[][]) Named((CountTable Table, IReadOnlyList<string>[][] Units) counted, Dimension? by) =>
-            (counted.Table with { Name = by is { } d ? $"{shared} × {d}" : shared, RowTotalsKey = shared }, counted.Units);
-        (CountTable, IReadOnlyList<string>[][]) CountBy(Dimension? by) => definition.Kind == IndicatorKind.Receptions
-            ? Anonymous(IndicatorCounter.CountReceptions(receptions ?? [], definition, year, null, Dimension.Neighbourhood, by))
-            : IndicatorCounter.CountUnits(facts, definition, year, null, Dimension.Neighbourhood, by);
+        var units = definition.Kind == IndicatorKind.Receptions ? [] : IndicatorCounter.UnitsOf(facts, definition, year);
+        (CountTable, TCells) CountBy(Dimension? by)
+        {
+            if (definition.Kind == IndicatorKind.Receptions)
+            {
+                var table = IndicatorCounter.CountReceptions(receptions ?? [], definition, year, null, Dimension.Neighbourhood, by);
+                return (Named(table, by), anonymous(table));
+            }
+            var (counted, cells) = IndicatorCounter.Tabulate(units, definition, year, null, Dimension.Neighbourhood, by);
+            return (Named(counted, by), members(units, cells));
+        }
+        CountTable Named(CountTable table, Dimension? by) => table with { Name = by is { } d ? $"{shared} × {d}" : shared, RowTotalsKey = shared };
         return dimensions.Count == 0
-            ? [Named(CountBy(null), null)]
-            : dimensions.Select(by => Named(CountBy(by), by)).ToList();
+            ? [CountBy(null)]
+            : dimensions.Select(by => CountBy(by)).ToList();
     }
 
-    /// <summary>
-    /// People received at permanences are anonymous: their figures carry no unit, so no other
-    /// indicator's population is ever taken for theirs (nor can be: nobody is identified).
-    /// </summary>
-    private static (CountTable, IReadOnlyList<string>[][]) Anonymous(CountTable table) =>
-        (table, table.Counts.Select(row => row.Select(_ => (IReadOnlyList<string>)[]).ToArray()).ToArray());
-
     private static Dictionary<IndicatorDefinition, PublishedYear> Counted(
-        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules)
+        IReadOnlyList<IndicatorFact> facts, IReadOnlyList<ReceptionFact> receptions, IReadOnlyList<IndicatorDefinition> definitions, int year, DisclosureRules rules,
+        Dictionary<string, UInt128> known)
     {
-        var tables = definitions.ToDictionary(d => d, d => CountedTables(facts, d, year, receptions));
+        // People received at permanences are anonymous: their figures carry no unit, so no other
+        // indicator's population is ever taken for theirs (nor can be: nobody is identified).
+        var tables = definitions.ToDictionary(d => d, d => Tabulated(facts, d, year, receptions,
+            (units, members) => Fingerprints(d, units, members, known), table => table.Counts.Select(row => new Population[row.Length]).ToArray()));
         var populations = definitions.ToDictionary(d => d, d => Populations(tables[d]));
         var alsoHide = definitions.ToDictionary(d => d, _ => new HashSet<string>());
         var results = new Dictionary<IndicatorDefinition, (IReadOnlyList<PublishedTable> Tables, IReadOnlySet<string> Hidden)>();
@@ -81,7 +105,7 @@ public static class IndicatorPublisher
             foreach (var definition in pending)
                 results[definition] = Suppress.Apply(tables[definition].Select(t => t.Table).ToList(), rules, alsoHide[definition]);
             var hiddenPopulations = definitions
-                .SelectMany(d => results[d].Hidden.Select(key => populations[d].GetValueOrDefault(key)).OfType<string>())
+                .SelectMany(d => results[d].Hidden.Where(populations[d].ContainsKey).Select(key => populations[d][key]))
                 .ToHashSet();
             pending = [];
             foreach (var definition in definitions)
@@ -102,19 +126,53 @@ public static class IndicatorPublisher
     }
 
     /// <summary>
-    /// For each non-zero figure of the tables (by <see cref="LinearSystem"/> key), a fingerprint
-    /// of the units it counts: two figures with the same fingerprint count the same people.
+    /// A set of units as one value, to find the same people counted in two indicators: how many,
+    /// and the sum (modulo 2^128) of a 128-bit hash of each unit's key (the first half of its
+    /// SHA-256). A sum does not depend on order, so a margin's population is the sum of its
+    /// cells' (each unit lies in exactly one cell of a table) and nothing is sorted; two different
+    /// sets share a fingerprint only by a 2^-128 accident. Never stored.
     /// </summary>
-    private static Dictionary<string, string> Populations(IReadOnlyList<(CountTable Table, IReadOnlyList<string>[][] Units)> tables)
+    private readonly record struct Population(int Count, UInt128 Sum)
     {
-        var units = new Dictionary<string, HashSet<string>>();
-        void Add(string key, IEnumerable<string> members)
-        {
-            if (!units.TryGetValue(key, out var set)) units[key] = set = [];
-            set.UnionWith(members);
-        }
+        public Population Plus(Population other) => new(Count + other.Count, Sum + other.Sum);
+    }
 
+    private static Population[][] Fingerprints(IndicatorDefinition definition, IReadOnlyList<IndicatorCounter.Unit> units, IReadOnlyList<int>[][] members,
+        Dictionary<string, UInt128> known)
+    {
+        var hashes = new UInt128[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            var key = IndicatorCounter.UnitKey(definition, units[i]);
+            if (!known.TryGetValue(key, out hashes[i])) known[key] = hashes[i] = Hash(key);
+        }
+        return members.Select(row => row.Select(cell =>
+        {
+            UInt128 sum = 0;
+            foreach (var i in cell) sum += hashes[i];
+            return new Population(cell.Count, sum);
+        }).ToArray()).ToArray();
+    }
+
+    private static UInt128 Hash(string key)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(key), digest);
+        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+    }
+
+    /// <summary>
+    /// For each non-zero figure of the tables (by <see cref="LinearSystem"/> key), the population
+    /// it counts: two figures with the same population count the same people. A margin shared by
+    /// the tables (the neighbourhood totals, the grand total) counts the same units in each.
+    /// </summary>
+    private static Dictionary<string, Population> Populations(IReadOnlyList<(CountTable Table, Population[][] Cells)> tables)
+    {
+        var populations = new Dictionary<string, Population>();
         foreach (var (table, cells) in tables)
+        {
+            var own = new Dictionary<string, Population>();
+            void Add(string key, Population population) => own[key] = own.GetValueOrDefault(key).Plus(population);
             for (var r = 0; r < table.RowLabels.Count; r++)
                 for (var c = 0; c < table.ColumnLabels.Count; c++)
                 {
@@ -123,8 +181,9 @@ public static class IndicatorPublisher
                     Add(LinearSystem.ColumnKey(table, c), cells[r][c]);
                     Add(LinearSystem.GrandKey(table), cells[r][c]);
                 }
-        return units.Where(u => u.Value.Count > 0)
-            .ToDictionary(u => u.Key, u => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', u.Value.Order(StringComparer.Ordinal))))));
+            foreach (var (key, population) in own) populations.TryAdd(key, population);
+        }
+        return populations.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value);
     }
 
     /// <summary>
@@ -132,11 +191,11 @@ public static class IndicatorPublisher
     /// populations form a one-column table (neighbourhoods and their total) suppressed like a
     /// count, and a measure is hidden with its population.
     /// </summary>
-    private static PublishedYear Measured(IReadOnlyList<IndicatorFact> facts, IndicatorDefinition definition, int year, DisclosureRules rules)
+    private static PublishedYear Measured(IReadOnlyList<IndicatorFact> facts, IReadOnlyList<(string Neighbourhood, IReadOnlyList<IndicatorFact> Facts)> neighbourhoods,
+        IndicatorDefinition definition, int year, DisclosureRules rules)
     {
-        var neighbourhoods = facts.Select(IndicatorCounter.NeighbourhoodOf).Distinct().Order(StringComparer.Ordinal).ToList();
         var byNeighbourhood = neighbourhoods
-            .Select(n => (Neighbourhood: n, Value: IndicatorCounter.Measure(facts, definition, year, n)))
+            .Select(n => (n.Neighbourhood, Value: IndicatorCounter.Measure(n.Facts, definition, year, n.Neighbourhood)))
             .Where(x => x.Value.Population > 0)
             .ToList();
         var whole = IndicatorCounter.Measure(facts, definition, year, null);
