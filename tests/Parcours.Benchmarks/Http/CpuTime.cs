@@ -22,24 +22,39 @@ public static class CpuTime
         catch (UnauthorizedAccessException) { return 0; }
     }
 
-    /// <summary>CPU seconds of the cluster whose data directory is under <paramref name="clusterFolder"/>: its postmaster and its children.</summary>
-    public static double OfCluster(string clusterFolder)
+    /// <summary>The CPU seconds so far of each process of the cluster under <paramref name="clusterFolder"/>: its postmaster and its children.</summary>
+    public static IEnumerable<(int Pid, double Seconds)> OfClusterProcesses(string clusterFolder)
     {
         var pidFile = Path.Combine(clusterFolder, "data", "postmaster.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster)) return 0;
-        var total = OfProcess(postmaster);
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).First(), out var postmaster)) yield break;
+        yield return (postmaster, OfProcess(postmaster));
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1]) == postmaster) total += (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            string stat;
+            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1]) == postmaster) yield return (pid, (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
         }
-        return total;
+    }
+}
+
+/// <summary>
+/// The CPU seconds of a cluster's processes as seen by successive readings. A backend that exits
+/// between two readings (a pooled connection pruned, the harness' own connections closing) keeps
+/// its last reading, so the total never goes back; what it spent after that reading is not
+/// counted (a first version summed the live processes only, and gave a negative figure when the
+/// rebuild's backends exited during a load).
+/// </summary>
+public sealed class ClusterCpu(string clusterFolder)
+{
+    private readonly Dictionary<int, double> _seen = [];
+
+    public double Read()
+    {
+        foreach (var (pid, seconds) in CpuTime.OfClusterProcesses(clusterFolder)) _seen[pid] = seconds;
+        return _seen.Values.Sum();
     }
 }

@@ -44,8 +44,9 @@ public static class HttpMeasures
         var reviewedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
         object Review(long sequence) => new { reviewedOn, summary = $"Entretien de suivi n° {sequence} : démarches en cours, prochain rendez-vous fixé." };
 
-        (double, double) BaselineCpu() => (CpuTime.OfProcess(baseline.Id), CpuTime.OfCluster(context.Database.Folder));
-        (double, double) ParcoursCpu() => (CpuTime.OfProcess(parcours.Id), CpuTime.OfCluster(context.Database.Folder));
+        var cluster = new ClusterCpu(context.Database.Folder);
+        (double, double) BaselineCpu() => (CpuTime.OfProcess(baseline.Id), cluster.Read());
+        (double, double) ParcoursCpu() => (CpuTime.OfProcess(parcours.Id), cluster.Read());
 
         var baselineCommand = await LoadAsync("baseline POST /command", baselineHttp, BaselineCpu,
             (client, sequence) => new HttpRequestMessage(HttpMethod.Post, "/command") { Content = JsonContent.Create(Review(sequence)) }, scale, ct);
