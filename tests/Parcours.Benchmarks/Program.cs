@@ -1,5 +1,6 @@
 using Parcours.Benchmarks.Http;
 using Parcours.Benchmarks.Loading;
+using Parcours.Benchmarks.Reporting;
 
 namespace Parcours.Benchmarks;
 
@@ -24,6 +25,14 @@ public static class BenchmarkProgram
         if (args is ["count-events", var count, .. var rest] && int.TryParse(count, out var pathways))
         {
             return EventCount.Run(pathways, rest is [var s] ? int.Parse(s) : 2030);
+        }
+
+        // report <benchmarks.json>: writes the Markdown beside it again from the measured figures, with
+        // the current Findings.md (the findings are written once the figures are known).
+        if (args is ["report", var json])
+        {
+            await Report.RewriteAsync(Path.GetFullPath(json), CancellationToken.None);
+            return 0;
         }
 
         if (BenchOptions.Parse(args) is not { } options)

@@ -19,13 +19,22 @@ public sealed record Report(MachineInfo Machine, string Command, string ServerSe
         await File.WriteAllTextAsync(Path.ChangeExtension(markdownPath, ".json"), JsonSerializer.Serialize(this, Json), ct);
     }
 
+    /// <summary>Writes the Markdown of a run again from its JSON (figures unchanged, findings as they are now).</summary>
+    public static async Task RewriteAsync(string jsonPath, CancellationToken ct)
+    {
+        var report = JsonSerializer.Deserialize<Report>(await File.ReadAllTextAsync(jsonPath, ct), Json)
+                     ?? throw new InvalidDataException($"{jsonPath} holds no report");
+        await File.WriteAllTextAsync(Path.ChangeExtension(jsonPath, ".md"), report.Markdown(), ct);
+    }
+
     public string Markdown()
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks");
         md.AppendLine();
-        md.AppendLine("Written by the benchmark harness (`tests/Parcours.Benchmarks`); do not edit by hand, edit");
-        md.AppendLine("`tests/Parcours.Benchmarks/Findings.md` for the text after the table. Reproduce with:");
+        md.AppendLine("Written by the benchmark harness (`tests/Parcours.Benchmarks`); do not edit by hand: the text after");
+        md.AppendLine("the table is `tests/Parcours.Benchmarks/Findings.md` (after editing it, `-- report docs/benchmarks.json`");
+        md.AppendLine("writes this page again with the same figures). Reproduce the figures with:");
         md.AppendLine();
         md.AppendLine("```sh");
         md.AppendLine(Command);
