@@ -26,11 +26,12 @@ public sealed record FileViewFacts(IReadOnlyList<CodeListItem> SensitiveCodes, I
     {
         var codes = batch.Query<CodeListItem>().Where(c => c.Category != null).ToList();
         var structures = batch.Query<Structure>().ToList();
-        var habilitations = batch.Query<Habilitation>().ToList();
+        // Only who works where: every habilitation of the territory is read, so nothing more of it.
+        var staff = batch.Query<Habilitation>().Select(h => new { h.Id, h.StructureId }).ToList();
         var sealedStructures = (await structures)
             .Where(s => s.Programmes.Any(PathwayAccess.IsSealed) && s.Id != worker.StructureId)
             .Select(s => s.Id).ToHashSet();
-        var sealedStaff = (await habilitations).Where(h => sealedStructures.Contains(h.StructureId)).Select(h => h.Id).ToHashSet();
+        var sealedStaff = (await staff).Where(h => sealedStructures.Contains(h.StructureId)).Select(h => h.Id).ToHashSet();
         return new FileViewFacts(await codes, sealedStructures, sealedStaff);
     }
 
