@@ -14,9 +14,7 @@ public static class CpuTime
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond;
+            return Parse(File.ReadAllText($"/proc/{pid}/stat")).Seconds;
         }
         catch (IOException) { return 0; }
         catch (UnauthorizedAccessException) { return 0; }
@@ -35,9 +33,16 @@ public static class CpuTime
             try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (int.Parse(fields[1]) == postmaster) yield return (pid, (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
+            var (parent, seconds) = Parse(stat);
+            if (parent == postmaster) yield return (pid, seconds);
         }
+    }
+
+    /// <summary>The parent pid and the user + system CPU seconds of a <c>/proc/&lt;pid&gt;/stat</c> line (fields after the command name).</summary>
+    private static (int Parent, double Seconds) Parse(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (int.Parse(fields[1]), (long.Parse(fields[11]) + long.Parse(fields[12])) / TicksPerSecond);
     }
 }
 
